@@ -1,0 +1,60 @@
+package io.drizzlemigrator;
+
+/**
+ * Applies a drizzle-kit migration folder to PostgreSQL, interchangeably with drizzle's own migrator.
+ *
+ * <pre>{@code
+ * MigrateResult result = DrizzleMigrator.configure()
+ *         .dataSource(dataSource)
+ *         .location("classpath:drizzle/migrations")
+ *         .load()
+ *         .migrate();
+ * }</pre>
+ *
+ * Instances are immutable and thread-safe; concurrent runs (threads, processes, replicas) are serialised by a
+ * PostgreSQL advisory lock.
+ */
+public final class DrizzleMigrator {
+
+    private final MigratorConfiguration configuration;
+
+    DrizzleMigrator(MigratorConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    /** Starts a configuration with the defaults of {@link MigratorDefaults}. */
+    public static MigratorConfiguration.Builder configure() {
+        return new MigratorConfiguration.Builder();
+    }
+
+    public MigratorConfiguration configuration() {
+        return configuration;
+    }
+
+    /**
+     * Takes the lock, applies every pending migration in journal order, records each as drizzle does, releases the
+     * lock.
+     *
+     * @throws MigrationSourceException the folder cannot be used (nothing applied)
+     * @throws LockTimeoutException another runner held the lock longer than {@code lockTimeout}
+     * @throws ValidationException the policies refuse the state found (nothing applied)
+     * @throws MigrationFailedException a statement failed; earlier migrations of the run stay applied
+     * @throws DatabaseConnectionException the database could not be reached
+     */
+    public MigrateResult migrate() {
+        throw new UnsupportedOperationException("not yet");
+    }
+
+    /** Reads the folder and the bookkeeping table, without taking the lock or changing anything. */
+    public StatusReport status() {
+        throw new UnsupportedOperationException("not yet");
+    }
+
+    /**
+     * Like {@link #status()}, and throws {@link ValidationException} when anything is pending or out of order, or
+     * (with {@link EditedMigrationPolicy#FAIL}) edited.
+     */
+    public StatusReport validate() {
+        throw new UnsupportedOperationException("not yet");
+    }
+}

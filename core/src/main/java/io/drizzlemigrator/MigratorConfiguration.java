@@ -1,0 +1,316 @@
+package io.drizzlemigrator;
+
+import io.drizzlemigrator.internal.jdbc.Identifiers;
+import io.drizzlemigrator.internal.jdbc.PostgresUrl;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import javax.sql.DataSource;
+
+/**
+ * The immutable settings of a {@link DrizzleMigrator}. Built with {@link DrizzleMigrator#configure()}; validated by
+ * {@link Builder#load()}.
+ */
+public final class MigratorConfiguration {
+
+    private final DataSource dataSource;
+    private final String url;
+    private final String user;
+    private final String password;
+    private final String location;
+    private final ClassLoader classLoader;
+    private final String schema;
+    private final String table;
+    private final Duration lockTimeout;
+    private final Long lockKey;
+    private final OutOfOrderPolicy outOfOrder;
+    private final EditedMigrationPolicy editedMigrations;
+    private final TransactionMode transactionMode;
+    private final String searchPath;
+    private final String initSql;
+    private final List<MigrationListener> listeners;
+
+    private MigratorConfiguration(Builder b) {
+        this.dataSource = b.dataSource;
+        this.url = b.url;
+        this.user = b.user;
+        this.password = b.password;
+        this.location = b.location;
+        this.classLoader = b.classLoader;
+        this.schema = b.schema;
+        this.table = b.table;
+        this.lockTimeout = b.lockTimeout;
+        this.lockKey = b.lockKey;
+        this.outOfOrder = b.outOfOrder;
+        this.editedMigrations = b.editedMigrations;
+        this.transactionMode = b.transactionMode;
+        this.searchPath = b.searchPath;
+        this.initSql = b.initSql;
+        this.listeners = List.copyOf(b.listeners);
+    }
+
+    /** The DataSource migrations use, when one was given. */
+    public Optional<DataSource> dataSource() {
+        return Optional.ofNullable(dataSource);
+    }
+
+    /** The JDBC URL (normalised from a drizzle-style URL if need be, password removed), when one was given. */
+    public Optional<String> url() {
+        return Optional.ofNullable(url);
+    }
+
+    public Optional<String> user() {
+        return Optional.ofNullable(user);
+    }
+
+    /** Whether a password was configured; the password itself is not exposed. */
+    public boolean hasPassword() {
+        return password != null;
+    }
+
+    String password() {
+        return password;
+    }
+
+    public String location() {
+        return location;
+    }
+
+    public ClassLoader classLoader() {
+        return classLoader;
+    }
+
+    public String schema() {
+        return schema;
+    }
+
+    public String table() {
+        return table;
+    }
+
+    public Duration lockTimeout() {
+        return lockTimeout;
+    }
+
+    /** The advisory-lock key, if set explicitly; otherwise it is derived from schema and table. */
+    public OptionalLong lockKey() {
+        return lockKey == null ? OptionalLong.empty() : OptionalLong.of(lockKey);
+    }
+
+    public OutOfOrderPolicy outOfOrder() {
+        return outOfOrder;
+    }
+
+    public EditedMigrationPolicy editedMigrations() {
+        return editedMigrations;
+    }
+
+    public TransactionMode transactionMode() {
+        return transactionMode;
+    }
+
+    public Optional<String> searchPath() {
+        return Optional.ofNullable(searchPath);
+    }
+
+    public Optional<String> initSql() {
+        return Optional.ofNullable(initSql);
+    }
+
+    public List<MigrationListener> listeners() {
+        return listeners;
+    }
+
+    /** A builder holding these settings, to derive a changed copy. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.dataSource = dataSource;
+        b.url = url;
+        b.user = user;
+        b.password = password;
+        b.location = location;
+        b.classLoader = classLoader;
+        b.schema = schema;
+        b.table = table;
+        b.lockTimeout = lockTimeout;
+        b.lockKey = lockKey;
+        b.outOfOrder = outOfOrder;
+        b.editedMigrations = editedMigrations;
+        b.transactionMode = transactionMode;
+        b.searchPath = searchPath;
+        b.initSql = initSql;
+        b.listeners.addAll(listeners);
+        return b;
+    }
+
+    @Override
+    public String toString() {
+        return "MigratorConfiguration[location=" + location + ", table=" + schema + "." + table
+                + ", target=" + (dataSource != null ? "DataSource " + dataSource.getClass().getSimpleName() : url)
+                + ", lockTimeout=" + lockTimeout + ", outOfOrder=" + outOfOrder + ", editedMigrations="
+                + editedMigrations + ", transactionMode=" + transactionMode + "]";
+    }
+
+    /** Collects settings; {@link #load()} validates them and returns the migrator. */
+    public static final class Builder {
+
+        private DataSource dataSource;
+        private String url;
+        private String user;
+        private String password;
+        private String location = MigratorDefaults.LOCATION;
+        private ClassLoader classLoader;
+        private String schema = MigratorDefaults.SCHEMA;
+        private String table = MigratorDefaults.TABLE;
+        private Duration lockTimeout = MigratorDefaults.LOCK_TIMEOUT;
+        private Long lockKey;
+        private OutOfOrderPolicy outOfOrder = MigratorDefaults.OUT_OF_ORDER;
+        private EditedMigrationPolicy editedMigrations = MigratorDefaults.EDITED;
+        private TransactionMode transactionMode = MigratorDefaults.TRANSACTION_MODE;
+        private String searchPath;
+        private String initSql;
+        private final List<MigrationListener> listeners = new ArrayList<>();
+
+        Builder() {
+        }
+
+        /** Migrate through this DataSource (one connection is borrowed for the run). */
+        public Builder dataSource(DataSource dataSource) {
+            this.dataSource = dataSource;
+            return this;
+        }
+
+        /**
+         * Migrate through a connection opened from this URL: {@code jdbc:postgresql://...} or drizzle-style
+         * {@code postgresql://user:pass@host:port/db} / {@code postgres://...}. Credentials in the URL are used and
+         * never logged.
+         */
+        public Builder dataSource(String url, String user, String password) {
+            this.url = url;
+            this.user = user;
+            this.password = password;
+            return this;
+        }
+
+        /**
+         * Where the folder is: {@code classpath:drizzle/migrations}, {@code filesystem:/path} or a plain path.
+         * The folder holds {@code meta/_journal.json} (drizzle-kit 0.x) or {@code <timestamp>_<name>/} folders
+         * (drizzle-kit 1.0).
+         */
+        public Builder location(String location) {
+            this.location = location;
+            return this;
+        }
+
+        /** The class loader for {@code classpath:} locations (default: the thread's context class loader). */
+        public Builder classLoader(ClassLoader classLoader) {
+            this.classLoader = classLoader;
+            return this;
+        }
+
+        /** Schema of the bookkeeping table (drizzle's {@code migrationsSchema}). */
+        public Builder schema(String schema) {
+            this.schema = schema;
+            return this;
+        }
+
+        /** Name of the bookkeeping table (drizzle's {@code migrationsTable}). */
+        public Builder table(String table) {
+            this.table = table;
+            return this;
+        }
+
+        /** How long to wait for another runner's lock. */
+        public Builder lockTimeout(Duration lockTimeout) {
+            this.lockTimeout = lockTimeout;
+            return this;
+        }
+
+        /** An explicit advisory-lock key (default: derived from schema and table). */
+        public Builder lockKey(long lockKey) {
+            this.lockKey = lockKey;
+            return this;
+        }
+
+        public Builder outOfOrder(OutOfOrderPolicy outOfOrder) {
+            this.outOfOrder = outOfOrder;
+            return this;
+        }
+
+        public Builder editedMigrations(EditedMigrationPolicy editedMigrations) {
+            this.editedMigrations = editedMigrations;
+            return this;
+        }
+
+        public Builder transactionMode(TransactionMode transactionMode) {
+            this.transactionMode = transactionMode;
+            return this;
+        }
+
+        /** A {@code search_path} set on the migration session before anything runs (for example {@code app,public}). */
+        public Builder searchPath(String searchPath) {
+            this.searchPath = searchPath;
+            return this;
+        }
+
+        /** SQL run on the migration session before anything else (session settings, {@code SET ROLE ...}). */
+        public Builder initSql(String initSql) {
+            this.initSql = initSql;
+            return this;
+        }
+
+        public Builder listener(MigrationListener listener) {
+            this.listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /** Validates the settings into an immutable configuration. */
+        public MigratorConfiguration build() {
+            if (dataSource == null && (url == null || url.isBlank())) {
+                throw new ConfigurationException(
+                        "No database: give a DataSource or a URL (for example postgresql://user@host:5432/db)");
+            }
+            if (dataSource != null && url != null) {
+                throw new ConfigurationException("Both a DataSource and a URL were given: choose one");
+            }
+            if (url != null) {
+                PostgresUrl parsed = PostgresUrl.parse(url);
+                url = parsed.jdbcUrl();
+                if (user == null) {
+                    user = parsed.user();
+                }
+                if (password == null) {
+                    password = parsed.password();
+                }
+            }
+            if (location == null || location.isBlank()) {
+                throw new ConfigurationException("location is empty: set it to the drizzle migrations folder, "
+                        + "for example " + MigratorDefaults.LOCATION);
+            }
+            Identifiers.requireValid("schema", schema);
+            Identifiers.requireValid("table", table);
+            Objects.requireNonNull(lockTimeout, "lockTimeout");
+            if (lockTimeout.isNegative()) {
+                throw new ConfigurationException("lockTimeout must not be negative, was " + lockTimeout);
+            }
+            Objects.requireNonNull(outOfOrder, "outOfOrder");
+            Objects.requireNonNull(editedMigrations, "editedMigrations");
+            Objects.requireNonNull(transactionMode, "transactionMode");
+            if (classLoader == null) {
+                classLoader = Thread.currentThread().getContextClassLoader();
+                if (classLoader == null) {
+                    classLoader = MigratorConfiguration.class.getClassLoader();
+                }
+            }
+            return new MigratorConfiguration(this);
+        }
+
+        /** Validates the settings and returns a migrator; reads nothing yet. */
+        public DrizzleMigrator load() {
+            return new DrizzleMigrator(build());
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package io.drizzlemigrator;
+
+import java.time.Duration;
+
+/** Default settings, stated once. Framework integrations reuse these constants (and test that they do). */
+public final class MigratorDefaults {
+
+    /** Where a service's jar carries its migrations. */
+    public static final String LOCATION = "classpath:drizzle/migrations";
+    /** drizzle's default {@code migrationsSchema}. */
+    public static final String SCHEMA = "drizzle";
+    /** drizzle's default {@code migrationsTable}. */
+    public static final String TABLE = "__drizzle_migrations";
+    /** How long a runner waits for another runner's lock before failing. */
+    public static final Duration LOCK_TIMEOUT = Duration.ofMinutes(10);
+    /** How often a waiting runner logs who holds the lock. */
+    public static final Duration LOCK_REPORT_INTERVAL = Duration.ofSeconds(5);
+    public static final OutOfOrderPolicy OUT_OF_ORDER = OutOfOrderPolicy.FAIL;
+    public static final EditedMigrationPolicy EDITED = EditedMigrationPolicy.WARN;
+    public static final TransactionMode TRANSACTION_MODE = TransactionMode.PER_MIGRATION;
+    /** The {@code application_name} of connections opened from a URL; shown to waiting replicas. */
+    public static final String APPLICATION_NAME = "drizzle-migrator";
+
+    private MigratorDefaults() {
+    }
+}

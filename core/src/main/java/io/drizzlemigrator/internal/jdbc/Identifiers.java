@@ -1,0 +1,54 @@
+package io.drizzlemigrator.internal.jdbc;
+
+import io.drizzlemigrator.ConfigurationException;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
+
+/** Validation and quoting of the identifiers drizzle-migrator puts into SQL (schema and table names). */
+public final class Identifiers {
+
+    private static final Pattern PLAIN = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*");
+    private static final int MAX_BYTES = 63;
+
+    private Identifiers() {
+    }
+
+    /**
+     * Accepts a plain SQL name (letters, digits, {@code _}, {@code $}, not starting with a digit, at most 63 bytes);
+     * refuses anything else, so no setting can inject SQL.
+     */
+    public static String requireValid(String setting, String name) {
+        if (name == null || name.isEmpty()) {
+            throw new ConfigurationException(setting + " is empty: give a plain SQL name such as "
+                    + ("schema".equals(setting) ? "drizzle" : "__drizzle_migrations"));
+        }
+        if (!PLAIN.matcher(name).matches() || name.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+            throw new ConfigurationException(setting + " '" + printable(name) + "' is not a plain SQL name: use"
+                    + " letters, digits, '_' or '$' (not starting with a digit), at most 63 characters");
+        }
+        return name;
+    }
+
+    /** Double-quotes a validated name, as drizzle does. */
+    public static String quote(String name) {
+        return '"' + name.replace("\"", "\"\"") + '"';
+    }
+
+    /** {@code "schema"."table"}. */
+    public static String qualified(String schema, String table) {
+        return quote(schema) + "." + quote(table);
+    }
+
+    private static String printable(String s) {
+        String cut = s.length() > 80 ? s.substring(0, 80) + "..." : s;
+        StringBuilder out = new StringBuilder();
+        cut.codePoints().forEach(cp -> {
+            if (Character.isISOControl(cp)) {
+                out.append(String.format("\\u%04x", cp));
+            } else {
+                out.appendCodePoint(cp);
+            }
+        });
+        return out.toString();
+    }
+}
