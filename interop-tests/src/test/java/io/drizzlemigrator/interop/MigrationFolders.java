@@ -65,6 +65,31 @@ final class MigrationFolders {
         return copy;
     }
 
+    /**
+     * A new 0.x folder with these entries (journal version 7, breakpoints on), each file holding {@code sql} of its
+     * entry.
+     */
+    static Path journalFolder(String hint, List<Entry> entries, java.util.function.Function<Entry, String> sql) {
+        try {
+            Path root = Path.of("target", "interop-work").toAbsolutePath();
+            Files.createDirectories(root);
+            Path folder = Files.createTempDirectory(root, hint + "-");
+            Files.createDirectories(folder.resolve("meta"));
+            ObjectNode journal = JSON.createObjectNode().put("version", "7").put("dialect", "postgresql");
+            ArrayNode array = journal.putArray("entries");
+            for (int i = 0; i < entries.size(); i++) {
+                Entry e = entries.get(i);
+                array.addObject().put("idx", i).put("version", "7").put("when", e.when()).put("tag", e.tag())
+                        .put("breakpoints", true);
+                Files.writeString(folder.resolve(e.file()), sql.apply(e), StandardCharsets.UTF_8);
+            }
+            write(folder.resolve("meta/_journal.json"), journal);
+            return folder;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A copy of {@code folder} in which {@code file} was rewritten by {@code edit}. */
     static Path withFileEdited(Path folder, String file, UnaryOperator<String> edit) {
         Path copy = copy(folder, folder.getFileName() + "-edited");
