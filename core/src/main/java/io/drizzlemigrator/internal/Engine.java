@@ -51,6 +51,8 @@ public final class Engine {
     private final String password;
     private final Events events;
     private final HistoryTable history;
+    /** Statements that undo what this run changed in the session, run before the connection is given back. */
+    private final List<String> sessionReset = new ArrayList<>();
 
     public Engine(MigratorConfiguration config, String password) {
         this.config = config;
@@ -130,7 +132,9 @@ public final class Engine {
                 }
             }
         }
-        Executor executor = new Executor(c, history, shape, events);
+        Executor executor = new Executor(c, history, shape, events, new Executor.Guards(config.ddlLockTimeout(),
+                config.ddlLockRetries(), config.repairInvalidIndexes(), config.largeTableRows()));
+        executor.checkLargeTables(runList);
         try {
             if (config.transactionMode() == TransactionMode.ALL_IN_ONE) {
                 applied.addAll(executor.applyAllInOne(runList));
@@ -141,6 +145,9 @@ public final class Engine {
             }
         } finally {
             executor.flush();
+            if (executor.changedStatementTimeout()) {
+                sessionReset.add("RESET statement_timeout");
+            }
         }
         Duration total = Duration.ofNanos(System.nanoTime() - start);
         StatusReport after = applied.isEmpty() ? before : report(folder, Planner.plan(folder.migrations(),
@@ -306,6 +313,11 @@ public final class Engine {
                 restoreAutoCommit = true;
             }
             target = Connections.describe(connection);
+            if (config.initSql().isPresent()) {
+                sessionReset.add("RESET ALL");
+            } else if (config.searchPath().isPresent()) {
+                sessionReset.add("RESET search_path");
+            }
             if (config.searchPath().isPresent()) {
                 try (PreparedStatement ps = connection.prepareStatement("select set_config('search_path', ?, false)")) {
                     ps.setString(1, config.searchPath().get());
@@ -335,6 +347,13 @@ public final class Engine {
 
         @Override
         public void close() {
+            try (Statement s = connection.createStatement()) {
+                for (String reset : sessionReset) {
+                    s.execute(reset);
+                }
+            } catch (SQLException e) {
+                LOG.debug("Could not reset the migration session: {}", e.getMessage());
+            }
             try {
                 if (restoreAutoCommit && !connection.isClosed()) {
                     connection.setAutoCommit(false);

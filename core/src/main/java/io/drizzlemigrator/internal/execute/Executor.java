@@ -41,14 +41,65 @@ public final class Executor {
     private final HistoryTable.Shape shape;
     private final Events events;
     private final SessionState txState;
+    private final Guards guards;
     private boolean unflushed;
+    private boolean statementTimeoutCleared;
 
-    public Executor(Connection connection, HistoryTable history, HistoryTable.Shape shape, Events events) {
+    /**
+     * The runtime guards' settings.
+     *
+     * @param ddlLockTimeout {@code lock_timeout} inside transactional migrations (zero: leave the session's)
+     * @param ddlLockRetries retries of a transactional migration after a lock timeout
+     * @param repairInvalidIndexes drop an INVALID index before its concurrent build runs again
+     * @param largeTableRows refuse a plain CREATE INDEX on a bigger existing table (0: off)
+     */
+    public record Guards(Duration ddlLockTimeout, int ddlLockRetries, boolean repairInvalidIndexes,
+            long largeTableRows) {
+    }
+
+    public Executor(Connection connection, HistoryTable history, HistoryTable.Shape shape, Events events,
+            Guards guards) {
         this.connection = connection;
         this.history = history;
         this.shape = shape;
         this.events = events;
+        this.guards = guards;
         this.txState = SessionState.of(connection);
+    }
+
+    /**
+     * The large-table rule, checked for every migration of the run before any is applied: a plain
+     * {@code CREATE INDEX} on an existing table with more estimated rows than the threshold blocks writes for the
+     * whole build, so it is refused before it takes a lock.
+     */
+    public void checkLargeTables(List<PreparedMigration> migrations) {
+        if (guards.largeTableRows() <= 0) {
+            return;
+        }
+        for (PreparedMigration m : migrations) {
+            for (PreparedMigration.Step step : m.statements()) {
+                IndexStatement index = IndexStatement.parse(step.statement());
+                if (index == null || index.concurrent()) {
+                    continue;
+                }
+                long rows;
+                try {
+                    rows = IndexGuards.estimatedRows(connection, index.table(), guards.largeTableRows());
+                } catch (SQLException e) {
+                    continue;
+                }
+                if (rows > guards.largeTableRows()) {
+                    String msg = "Migration " + m.tag() + " refused at " + m.migration().file() + ":" + step.line()
+                            + ": CREATE INDEX without CONCURRENTLY on " + index.table() + ", which has about " + rows
+                            + " rows (more than largeTableRows " + guards.largeTableRows() + "), would block writes"
+                            + " to it for the whole build. Build it with CREATE INDEX CONCURRENTLY IF NOT EXISTS in a"
+                            + " migration of its own (it then runs outside a transaction), or raise largeTableRows."
+                            + " State left behind: nothing of this run was applied.";
+                    throw new MigrationFailedException(msg, m.tag(), m.migration().file(), step.line(), null,
+                            "nothing of this run was applied", List.of(), null);
+                }
+            }
+        }
     }
 
     /** Applies all migrations in one transaction, like drizzle's migrator (none may be non-transactional). */
@@ -98,6 +149,40 @@ public final class Executor {
      * @param appliedBefore what this run applied before it (named in the error if it fails)
      */
     public AppliedMigration apply(PreparedMigration m, List<AppliedMigration> appliedBefore) {
+        int attempt = 0;
+        while (true) {
+            try {
+                return applyOnce(m, appliedBefore, attempt);
+            } catch (LockTimeoutRetry retry) {
+                attempt++;
+                long backoff = Math.min(30_000L, 500L << Math.min(attempt, 6));
+                LOG.warn("{} could not get a lock within lock_timeout {} ms at {}:{} ({}); rolled back, retry {} of {}"
+                        + " in {} ms", m.tag(), guards.ddlLockTimeout().toMillis(), m.migration().file(),
+                        retry.step.line(), retry.step.excerpt(), attempt, guards.ddlLockRetries(), backoff);
+                try {
+                    Thread.sleep(backoff);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw retry.error;
+                }
+            }
+        }
+    }
+
+    /** A lock timeout in a transactional migration that rolled back cleanly and may be retried. */
+    private static final class LockTimeoutRetry extends RuntimeException {
+
+        final transient PreparedMigration.Step step;
+        final MigrationFailedException error;
+
+        LockTimeoutRetry(PreparedMigration.Step step, MigrationFailedException error) {
+            super(null, null, false, false);
+            this.step = step;
+            this.error = error;
+        }
+    }
+
+    private AppliedMigration applyOnce(PreparedMigration m, List<AppliedMigration> appliedBefore, int attempt) {
         boolean transactional = m.transactional();
         long start = System.nanoTime();
         MDC.put(MDC_KEY, m.tag());
@@ -106,7 +191,8 @@ public final class Executor {
         run.current = m;
         try {
             if (transactional) {
-                run.exec("BEGIN; SET LOCAL synchronous_commit TO off", StatementKind.BEGIN);
+                run.exec("BEGIN; SET LOCAL synchronous_commit TO off" + (guards.ddlLockTimeout().isZero() ? ""
+                        : "; SET LOCAL lock_timeout TO " + guards.ddlLockTimeout().toMillis()), StatementKind.BEGIN);
                 for (PreparedMigration.Step step : m.statements()) {
                     run.step(step);
                 }
@@ -119,6 +205,16 @@ public final class Executor {
                 LOG.info("{} runs outside a transaction: {} (line {}) cannot run in a transaction block", m.tag(),
                         m.firstNonTransactional().classification().description(), m.firstNonTransactional().line());
                 for (PreparedMigration.Step step : m.statements()) {
+                    IndexStatement index = step.kind() == StatementKind.NON_TRANSACTIONAL
+                            ? IndexStatement.parse(step.statement()) : null;
+                    if (step.kind() == StatementKind.NON_TRANSACTIONAL && !statementTimeoutCleared) {
+                        // a concurrent build or VACUUM may take long: never cut it with a role's statement_timeout
+                        run.exec("SET statement_timeout TO 0", null);
+                        statementTimeoutCleared = true;
+                    }
+                    if (index != null && index.concurrent() && guards.repairInvalidIndexes()) {
+                        IndexGuards.dropIfInvalid(connection, index);
+                    }
                     run.step(step);
                 }
                 String insert = history.insertSql(m.migration(), shape);
@@ -131,6 +227,10 @@ public final class Executor {
             }
         } catch (SQLException e) {
             MigrationFailedException error = run.failure(e, transactional, null, appliedBefore);
+            if (transactional && "55P03".equals(e.getSQLState()) && run.lastCommitted == 0
+                    && attempt < guards.ddlLockRetries() && run.step != null) {
+                throw new LockTimeoutRetry(run.step, error);
+            }
             events.publish(new MigrationEvent.MigrationFailed(m.tag(), transactional,
                     Duration.ofNanos(System.nanoTime() - start), error));
             throw error;
@@ -143,6 +243,11 @@ public final class Executor {
                 transactional ? "" : " (outside a transaction)");
         events.publish(new MigrationEvent.MigrationApplied(applied));
         return applied;
+    }
+
+    /** Whether this executor changed the session's {@code statement_timeout} (to be reset before the connection goes back). */
+    public boolean changedStatementTimeout() {
+        return statementTimeoutCleared;
     }
 
     /**
@@ -226,6 +331,22 @@ public final class Executor {
                 where = file + " (while recording it in " + history.displayName() + ")";
             }
             String state = leftBehind(transactional, connectionLost, rolledBack, allInOneNote);
+            if (step != null && !connectionLost && step.kind() == StatementKind.NON_TRANSACTIONAL) {
+                IndexStatement index = IndexStatement.parse(step.statement());
+                if (index != null && index.concurrent()) {
+                    try {
+                        IndexGuards.ExistingIndex left = IndexGuards.find(connection, index);
+                        if (left != null && !left.valid()) {
+                            state += "; the failed concurrent build left the INVALID index " + left.qualifiedName()
+                                    + " (ignored by queries but maintained on every write"
+                                    + (guards.repairInvalidIndexes() ? "; the next run drops and rebuilds it)"
+                                    : "; drop it with DROP INDEX CONCURRENTLY before retrying)");
+                        }
+                    } catch (SQLException lookup) {
+                        e.addSuppressed(lookup);
+                    }
+                }
+            }
             String sqlState = e.getSQLState();
             StringBuilder msg = new StringBuilder("Migration ").append(tag).append(" failed at ").append(where)
                     .append(": ").append(sqlState != null ? "[" + sqlState + "] " : "").append(serverMessage(e))
