@@ -13,7 +13,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,7 +43,8 @@ class DrizzleOneTest {
      */
     static final int MAX_SCENARIO_SIZE = 100;
 
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter STAMP =
+            DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
 
     static List<InteropFolder> convertible() {
         return Corpora.names().stream().filter(n -> !REFUSED_BY_UP.contains(n)).map(InteropFolder::corpus).toList();
@@ -136,7 +139,8 @@ class DrizzleOneTest {
 
     /**
      * drizzle 0.45 applies the first quarter; drizzle 1.0 (1.0 layout) upgrades the table in place, back-filling
-     * {@code name}, and applies up to half; drizzle-migrator applies up to three quarters; drizzle 1.0 applies the rest.
+     * {@code name}, and applies up to half; drizzle-migrator applies up to three quarters; drizzle 1.0 applies the
+     * rest.
      */
     @ParameterizedTest(name = "{0}")
     @MethodSource("scenarios")
@@ -256,6 +260,34 @@ class DrizzleOneTest {
     }
 
     /**
+     * drizzle 1.0 sorts its folders with JavaScript's {@code localeCompare} (ICU collation), not by code point; the two
+     * differ only for folders of the same second, as when a team names migrations by hand.
+     */
+    @Test
+    void foldersOfOneSecondAreAppliedInTheOrderDrizzleOneAppliesThem() {
+        String log = "20250101000000_applied_log";
+        List<String> sameSecond = List.of("20250102000000_a1", "20250102000000_a_b", "20250102000000_B",
+                "20250102000000_add-x", "20250102000000_add_x");
+        Map<String, String> folders = new LinkedHashMap<>();
+        folders.put(log, "CREATE TABLE \"applied_log\" (\"id\" serial PRIMARY KEY, \"name\" text NOT NULL);");
+        sameSecond.forEach(name -> folders.put(name,
+                "INSERT INTO \"applied_log\" (\"name\") VALUES ('" + name + "');"));
+        Path v1 = MigrationFolders.v1Folder("same-second", folders);
+        String order = "select string_agg(name, ' ' order by id) from applied_log";
+        try (TestDatabase byDrizzle = TestDatabase.create("v1_same_second_drizzle");
+                TestDatabase byMigrator = TestDatabase.create("v1_same_second_migrator")) {
+            DrizzleOrm.V1.migrate(byDrizzle, v1);
+            Migrators.migrate(byMigrator, v1);
+
+            assertThat(byDrizzle.queryValue(order)).as("drizzle 1.0's order (ICU collation)")
+                    .isEqualTo("20250102000000_a_b 20250102000000_a1 20250102000000_add_x 20250102000000_add-x "
+                            + "20250102000000_B");
+            assertThat(byMigrator.queryValue(order)).as("drizzle-migrator's order")
+                    .isEqualTo(byDrizzle.queryValue(order));
+        }
+    }
+
+    /**
      * drizzle's own hazards when 0.x and 1.0 runners share a database, recorded here because drizzle-migrator must not
      * repeat them: a drizzle 0.x run after the 1.0 upgrade writes rows with a NULL {@code name}, which drizzle 1.0
      * does not recognise and runs again.
@@ -303,8 +335,9 @@ class DrizzleOneTest {
 
     /**
      * The folder name {@code drizzle-kit up} gives a journal entry, as read in drizzle-kit 1.0.0-rc.5's
-     * {@code planFoldersV3}: {@code prepareSnapshotFolderName(when)} (UTC {@code yyyyMMddHHmmss}) + {@code "_"} + the tag
-     * without its first {@code _}-separated part. Written here independently of drizzle-migrator's own derivation.
+     * {@code planFoldersV3}: {@code prepareSnapshotFolderName(when)} (UTC {@code yyyyMMddHHmmss}) + {@code "_"} + the
+     * tag without its first {@code _}-separated part. Written here independently of drizzle-migrator's own
+     * derivation.
      */
     static String v1Name(MigrationFolders.Entry entry) {
         String tag = entry.tag();

@@ -22,7 +22,9 @@ import java.util.Map;
  *
  * <p>Each project is installed with {@code npm ci} at most once per build: the SHA-256 of its {@code package.json} and
  * {@code package-lock.json} is stamped into {@code node_modules} and an install is skipped while it matches. Missing
- * {@code node} or {@code npm} fails the tests with instructions; they are never skipped.
+ * {@code node} or {@code npm} fails the tests with instructions; they are never skipped. Migrations run in one
+ * long-lived {@code migrate.mjs --serve} process per version ({@link MigrateServer}); {@link #migrateOnce} runs the
+ * script's command-line form.
  */
 enum DrizzleOrm {
 
@@ -36,6 +38,7 @@ enum DrizzleOrm {
 
     private final String directoryName;
     private volatile boolean installed;
+    private MigrateServer server;
 
     DrizzleOrm(String directoryName) {
         this.directoryName = directoryName;
@@ -68,22 +71,40 @@ enum DrizzleOrm {
      * if drizzle fails.
      */
     Result migrate(TestDatabase db, Path folder) {
-        Processes.Output out = runScript("migrate.mjs", db.libpqUrl(), folder.toString());
-        if (!out.succeeded()) {
+        JsonNode answer = server().migrate(db.libpqUrl(), folder, SCRIPT_TIMEOUT);
+        if (!answer.path("ok").asBoolean()) {
             throw new AssertionError("drizzle-orm " + directoryName + " failed to migrate " + folder + " on "
-                    + db.name() + ":\n" + out.describe());
+                    + db.name() + ": " + answer.path("error").asText());
         }
-        return parse(out);
+        return result(answer);
     }
 
-    /** Runs drizzle's {@code migrate()} and returns its error (stderr), failing the test if drizzle succeeds. */
+    /** Runs drizzle's {@code migrate()} and returns its error, failing the test if drizzle succeeds. */
     String migrateExpectingFailure(TestDatabase db, Path folder) {
-        Processes.Output out = runScript("migrate.mjs", db.libpqUrl(), folder.toString());
-        if (out.succeeded()) {
-            throw new AssertionError("drizzle-orm " + directoryName + " was expected to fail on " + folder
-                    + " but succeeded:\n" + out.describe());
+        JsonNode answer = server().migrate(db.libpqUrl(), folder, SCRIPT_TIMEOUT);
+        if (answer.path("ok").asBoolean()) {
+            throw new AssertionError("drizzle-orm " + directoryName + " was expected to fail on " + folder + " on "
+                    + db.name() + " but succeeded: " + answer);
         }
-        return out.stderr().strip();
+        return answer.path("error").asText();
+    }
+
+    /** {@code node migrate.mjs <url> <folder>}: one run in its own process, as a person would start it. */
+    Processes.Output migrateOnce(String url, Path folder) {
+        return runScript("migrate.mjs", url, folder.toString());
+    }
+
+    private synchronized MigrateServer server() {
+        ensureInstalled();
+        if (server == null || !server.isAlive()) {
+            if (server != null) {
+                server.close();
+            }
+            MigrateServer started = MigrateServer.start(directory());
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close));
+            server = started;
+        }
+        return server;
     }
 
     /**
@@ -125,18 +146,19 @@ enum DrizzleOrm {
         return Processes.run(command, directory(), Map.of(), SCRIPT_TIMEOUT);
     }
 
-    private Result parse(Processes.Output out) {
+    private static Result parse(Processes.Output out) {
         String[] lines = out.stdout().strip().split("\n");
         try {
-            JsonNode json = JSON.readTree(lines[lines.length - 1]);
-            List<String> notices = new ArrayList<>();
-            if (json.has("notices")) {
-                json.get("notices").forEach(n -> notices.add(n.asText()));
-            }
-            return new Result(json, notices);
+            return result(JSON.readTree(lines[lines.length - 1]));
         } catch (IOException e) {
             throw new AssertionError("Not one line of JSON on stdout:\n" + out.describe(), e);
         }
+    }
+
+    private static Result result(JsonNode json) {
+        List<String> notices = new ArrayList<>();
+        json.path("notices").forEach(n -> notices.add(n.asText()));
+        return new Result(json, notices);
     }
 
     /** {@code npm ci}, unless {@code node_modules} was installed from exactly these package files. */

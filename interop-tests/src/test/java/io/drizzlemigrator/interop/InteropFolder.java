@@ -51,10 +51,10 @@ record InteropFolder(String name, Path path, SortedSet<Integer> drizzleStops) {
     }
 
     /**
-     * The {@code features} fixture as it is: enums with {@code ADD VALUE} used by the next migration, a custom {@code $$}
-     * function, a bare {@code CREATE INDEX CONCURRENTLY} (drizzle cannot apply it), {@code COMMIT;} followed by
-     * {@code CONCURRENTLY} (drizzle survives it), and a file that starts with {@code COMMIT;} and ends with
-     * {@code BEGIN;}.
+     * The {@code features} fixture as it is: enums with {@code ADD VALUE} used by the next migration, a custom
+     * {@code $$} function, a bare {@code CREATE INDEX CONCURRENTLY} (drizzle cannot apply it), {@code COMMIT;}
+     * followed by {@code CONCURRENTLY} (drizzle survives it), and a file that starts with {@code COMMIT;} and ends
+     * with {@code BEGIN;}.
      */
     static InteropFolder features() {
         return CACHE.computeIfAbsent("features", n -> new InteropFolder(n, fixture("features"),

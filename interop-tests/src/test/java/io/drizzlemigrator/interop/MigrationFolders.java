@@ -90,6 +90,23 @@ final class MigrationFolders {
         }
     }
 
+    /** A new folder in drizzle-kit 1.0's layout: one {@code <name>/migration.sql} per entry. */
+    static Path v1Folder(String hint, Map<String, String> sqlByFolderName) {
+        try {
+            Path root = Path.of("target", "interop-work").toAbsolutePath();
+            Files.createDirectories(root);
+            Path folder = Files.createTempDirectory(root, hint + "-");
+            for (Map.Entry<String, String> e : sqlByFolderName.entrySet()) {
+                Files.createDirectories(folder.resolve(e.getKey()));
+                Files.writeString(folder.resolve(e.getKey()).resolve("migration.sql"), e.getValue(),
+                        StandardCharsets.UTF_8);
+            }
+            return folder;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A copy of {@code folder} in which {@code file} was rewritten by {@code edit}. */
     static Path withFileEdited(Path folder, String file, UnaryOperator<String> edit) {
         Path copy = copy(folder, folder.getFileName() + "-edited");

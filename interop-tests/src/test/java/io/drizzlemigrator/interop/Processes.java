@@ -10,9 +10,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Runs external programs (node, npm, pg_dump) with a timeout, capturing their output in files (no pipe deadlocks). */
 final class Processes {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Processes.class);
 
     /** What a finished program left: its exit code and what it wrote. */
     record Output(List<String> command, int exitCode, String stdout, String stderr, Duration took) {
@@ -64,8 +68,11 @@ final class Processes {
                         + timeout + " and was killed\n--- stdout ---\n" + read(out) + "\n--- stderr ---\n"
                         + read(err));
             }
-            return new Output(List.copyOf(command), process.exitValue(), read(out), read(err),
+            Output output = new Output(List.copyOf(command), process.exitValue(), read(out), read(err),
                     Duration.ofNanos(System.nanoTime() - started));
+            LOG.info("{} ms, exit {}: {}", output.took().toMillis(), output.exitCode(),
+                    Redaction.mask(String.join(" ", command)));
+            return output;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -49,7 +49,7 @@ final class SchemaDump {
         return BLANK_RUNS.matcher(kept.toString()).replaceAll("\n\n").strip() + "\n";
     }
 
-    /** {@code PG_DUMP} if set, else Debian's {@code /usr/bin/pg_dump} (it picks the server's version), else the PATH. */
+    /** {@code PG_DUMP} if set, else Debian's {@code /usr/bin/pg_dump} (it picks the server's version), else PATH. */
     private static String pgDump() {
         String configured = System.getenv("PG_DUMP");
         if (configured != null && !configured.isBlank()) {
