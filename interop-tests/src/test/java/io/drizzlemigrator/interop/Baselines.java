@@ -24,9 +24,12 @@ final class Baselines {
     /** The folder applied by drizzle-orm 0.45 (in as many runs as {@link InteropFolder#drizzleStops()} needs). */
     static Baseline byDrizzle(InteropFolder folder) {
         return V0.computeIfAbsent(folder.name(), n -> {
-            try (TestDatabase db = TestDatabase.create("baseline_" + n)) {
+            TestDatabase db = TestDatabase.create("baseline_" + n);
+            try {
                 folder.drizzleTo(db, 0, folder.size());
                 return new Baseline(SchemaDump.of(db), Bookkeeping.rows(db));
+            } finally {
+                ScratchDatabases.dropLater(db);
             }
         });
     }
@@ -34,9 +37,12 @@ final class Baselines {
     /** The folder converted by {@code drizzle-kit up} and applied by drizzle-orm 1.0. */
     static Baseline byDrizzleV1(InteropFolder folder) {
         return V1.computeIfAbsent(folder.name(), n -> {
-            try (TestDatabase db = TestDatabase.create("baseline_v1_" + n)) {
+            TestDatabase db = TestDatabase.create("baseline_v1_" + n);
+            try {
                 DrizzleOrm.V1.migrate(db, MigrationFolders.v1Layout(folder.path()));
                 return new Baseline(SchemaDump.of(db), Bookkeeping.rows(db));
+            } finally {
+                ScratchDatabases.dropLater(db);
             }
         });
     }

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -28,6 +29,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * place gets rows from drizzle-migrator that drizzle 1.0 recognises by {@code name} and never re-runs.
  */
 class DrizzleOneTest {
+
+    @RegisterExtension
+    final ScratchDatabases databases = new ScratchDatabases();
 
     /**
      * Corpora that {@code drizzle-kit up} refuses to convert: entries in one second (lmnr 0090-0096) or with a
@@ -93,24 +97,23 @@ class DrizzleOneTest {
         Baseline wholeByDrizzleOne = Baselines.byDrizzleV1(folder);
         int n = folder.size();
         int k = folder.half();
-        try (TestDatabase db = TestDatabase.create("v1_drizzle_first_" + folder.name())) {
-            DrizzleOrm.V1.migrate(db, MigrationFolders.v1CutAt(v1, k));
-            assertThat(Bookkeeping.rows(db)).as("drizzle 1.0 stores the folder name and its second as created_at")
-                    .isEqualTo(Bookkeeping.expectedV1(v1, k));
+        TestDatabase db = databases.create("v1_drizzle_first_" + folder.name());
+        DrizzleOrm.V1.migrate(db, MigrationFolders.v1CutAt(v1, k));
+        assertThat(Bookkeeping.rows(db)).as("drizzle 1.0 stores the folder name and its second as created_at")
+                .isEqualTo(Bookkeeping.expectedV1(v1, k));
 
-            MigrateResult result = Migrators.migrate(db, v1);
+        MigrateResult result = Migrators.migrate(db, v1);
 
-            assertThat(result.applied()).extracting(AppliedMigration::tag)
-                    .containsExactlyElementsOf(MigrationFolders.v1Migrations(v1).subList(k, n));
-            assertThat(Bookkeeping.rows(db)).isEqualTo(Bookkeeping.expectedV1(v1, n));
-            assertThat(db.queryLong("select count(*) from " + Bookkeeping.TABLE + " where applied_at is null"))
-                    .as("applied_at filled as drizzle 1.0 fills it").isZero();
+        assertThat(result.applied()).extracting(AppliedMigration::tag)
+                .containsExactlyElementsOf(MigrationFolders.v1Migrations(v1).subList(k, n));
+        assertThat(Bookkeeping.rows(db)).isEqualTo(Bookkeeping.expectedV1(v1, n));
+        assertThat(db.queryLong("select count(*) from " + Bookkeeping.TABLE + " where applied_at is null"))
+                .as("applied_at filled as drizzle 1.0 fills it").isZero();
 
-            DrizzleOrm.V1.migrate(db, v1);
-            assertThat(Bookkeeping.rows(db)).as("drizzle 1.0 then finds nothing to do")
-                    .isEqualTo(Bookkeeping.expectedV1(v1, n));
-            assertThat(SchemaDump.of(db)).isEqualTo(wholeByDrizzleOne.schema());
-        }
+        DrizzleOrm.V1.migrate(db, v1);
+        assertThat(Bookkeeping.rows(db)).as("drizzle 1.0 then finds nothing to do")
+                .isEqualTo(Bookkeeping.expectedV1(v1, n));
+        assertThat(SchemaDump.of(db)).isEqualTo(wholeByDrizzleOne.schema());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -120,21 +123,20 @@ class DrizzleOneTest {
         Baseline wholeByDrizzleOne = Baselines.byDrizzleV1(folder);
         int n = folder.size();
         int k = folder.half();
-        try (TestDatabase db = TestDatabase.create("v1_migrator_first_" + folder.name())) {
-            assertThat(Migrators.migrate(db, MigrationFolders.v1CutAt(v1, k)).appliedCount()).isEqualTo(k);
-            assertThat(Bookkeeping.columns(db)).as("drizzle 1.0's table, created by drizzle-migrator")
-                    .containsExactly("id", "hash", "created_at", "name", "applied_at");
-            assertThat(Bookkeeping.rows(db)).isEqualTo(Bookkeeping.expectedV1(v1, k));
+        TestDatabase db = databases.create("v1_migrator_first_" + folder.name());
+        assertThat(Migrators.migrate(db, MigrationFolders.v1CutAt(v1, k)).appliedCount()).isEqualTo(k);
+        assertThat(Bookkeeping.columns(db)).as("drizzle 1.0's table, created by drizzle-migrator")
+                .containsExactly("id", "hash", "created_at", "name", "applied_at");
+        assertThat(Bookkeeping.rows(db)).isEqualTo(Bookkeeping.expectedV1(v1, k));
 
-            DrizzleOrm.V1.migrate(db, v1);
+        DrizzleOrm.V1.migrate(db, v1);
 
-            assertThat(Bookkeeping.rows(db)).as("drizzle 1.0 applied the rest, each once")
-                    .isEqualTo(Bookkeeping.expectedV1(v1, n));
-            assertThat(Migrators.migrate(db, v1).appliedCount()).as("a second drizzle-migrator run").isZero();
-            assertThat(SchemaDump.of(db)).as("schema, bookkeeping table included")
-                    .isEqualTo(wholeByDrizzleOne.schema());
-            assertThat(Bookkeeping.rows(db)).isEqualTo(wholeByDrizzleOne.rows());
-        }
+        assertThat(Bookkeeping.rows(db)).as("drizzle 1.0 applied the rest, each once")
+                .isEqualTo(Bookkeeping.expectedV1(v1, n));
+        assertThat(Migrators.migrate(db, v1).appliedCount()).as("a second drizzle-migrator run").isZero();
+        assertThat(SchemaDump.of(db)).as("schema, bookkeeping table included")
+                .isEqualTo(wholeByDrizzleOne.schema());
+        assertThat(Bookkeeping.rows(db)).isEqualTo(wholeByDrizzleOne.rows());
     }
 
     /**
@@ -165,40 +167,39 @@ class DrizzleOneTest {
         int a = n / 4;
         int b = n / 2;
         int c = 3 * n / 4;
-        try (TestDatabase db = TestDatabase.create("v1_upgraded_" + (migratorUsesJournal ? "journal_" : "")
-                + folder.name())) {
-            DrizzleOrm.V0.migrate(db, MigrationFolders.cutAt(folder.path(), a));
-            DrizzleOrm.V1.migrate(db, MigrationFolders.v1CutAt(v1, b));
+        TestDatabase db = databases.create("v1_upgraded_" + (migratorUsesJournal ? "journal_" : "")
+                + folder.name());
+        DrizzleOrm.V0.migrate(db, MigrationFolders.cutAt(folder.path(), a));
+        DrizzleOrm.V1.migrate(db, MigrationFolders.v1CutAt(v1, b));
 
-            List<Row> expected = new ArrayList<>();
-            for (int i = 0; i < b; i++) {
-                // rows written by 0.45 keep the journal's millisecond when; drizzle 1.0 back-fills their name
-                expected.add(i < a ? new Row(v1Rows.get(i).hash(), entries.get(i).when(), v1Rows.get(i).name())
-                        : v1Rows.get(i));
-            }
-            assertThat(Bookkeeping.rows(db)).as("after drizzle 1.0's in-place upgrade").isEqualTo(expected);
-            assertThat(db.queryLong("select count(*) from " + Bookkeeping.TABLE + " where applied_at is null"))
-                    .as("drizzle 1.0 sets applied_at NULL on the rows it back-fills").isEqualTo(a);
-
-            Path migratorFolder = migratorUsesJournal ? MigrationFolders.cutAt(folder.path(), c)
-                    : MigrationFolders.v1CutAt(v1, c);
-            assertThat(Migrators.migrate(db, migratorFolder).appliedCount()).isEqualTo(c - b);
-            for (int i = b; i < c; i++) {
-                // from the journal, the when (milliseconds) is what drizzle 0.x would have stored and compares with
-                expected.add(migratorUsesJournal
-                        ? new Row(v1Rows.get(i).hash(), entries.get(i).when(), v1Rows.get(i).name())
-                        : v1Rows.get(i));
-            }
-            assertThat(Bookkeeping.rows(db)).as("drizzle-migrator's rows carry drizzle 1.0's names")
-                    .isEqualTo(expected);
-
-            DrizzleOrm.V1.migrate(db, v1);
-            DrizzleOrm.V1.migrate(db, v1);
-
-            expected.addAll(v1Rows.subList(c, n));
-            assertThat(Bookkeeping.rows(db)).as("drizzle 1.0 applied only the last quarter, once").isEqualTo(expected);
-            assertThat(SchemaDump.of(db)).isEqualTo(Baselines.byDrizzleV1(folder).schema());
+        List<Row> expected = new ArrayList<>();
+        for (int i = 0; i < b; i++) {
+            // rows written by 0.45 keep the journal's millisecond when; drizzle 1.0 back-fills their name
+            expected.add(i < a ? new Row(v1Rows.get(i).hash(), entries.get(i).when(), v1Rows.get(i).name())
+                    : v1Rows.get(i));
         }
+        assertThat(Bookkeeping.rows(db)).as("after drizzle 1.0's in-place upgrade").isEqualTo(expected);
+        assertThat(db.queryLong("select count(*) from " + Bookkeeping.TABLE + " where applied_at is null"))
+                .as("drizzle 1.0 sets applied_at NULL on the rows it back-fills").isEqualTo(a);
+
+        Path migratorFolder = migratorUsesJournal ? MigrationFolders.cutAt(folder.path(), c)
+                : MigrationFolders.v1CutAt(v1, c);
+        assertThat(Migrators.migrate(db, migratorFolder).appliedCount()).isEqualTo(c - b);
+        for (int i = b; i < c; i++) {
+            // from the journal, the when (milliseconds) is what drizzle 0.x would have stored and compares with
+            expected.add(migratorUsesJournal
+                    ? new Row(v1Rows.get(i).hash(), entries.get(i).when(), v1Rows.get(i).name())
+                    : v1Rows.get(i));
+        }
+        assertThat(Bookkeeping.rows(db)).as("drizzle-migrator's rows carry drizzle 1.0's names")
+                .isEqualTo(expected);
+
+        DrizzleOrm.V1.migrate(db, v1);
+        DrizzleOrm.V1.migrate(db, v1);
+
+        expected.addAll(v1Rows.subList(c, n));
+        assertThat(Bookkeeping.rows(db)).as("drizzle 1.0 applied only the last quarter, once").isEqualTo(expected);
+        assertThat(SchemaDump.of(db)).isEqualTo(Baselines.byDrizzleV1(folder).schema());
     }
 
     /** The team converts its folder and switches to drizzle-migrator in one go, on a table drizzle 0.45 created. */
@@ -209,22 +210,21 @@ class DrizzleOneTest {
         int n = folder.size();
         int a = n / 4;
         int c = 3 * n / 4;
-        try (TestDatabase db = TestDatabase.create("v1_onto_v0_" + folder.name())) {
-            DrizzleOrm.V0.migrate(db, MigrationFolders.cutAt(folder.path(), a));
+        TestDatabase db = databases.create("v1_onto_v0_" + folder.name());
+        DrizzleOrm.V0.migrate(db, MigrationFolders.cutAt(folder.path(), a));
 
-            assertThat(Migrators.migrate(db, MigrationFolders.v1CutAt(v1, c)).appliedCount())
-                    .as("drizzle-migrator recognises drizzle 0.45's rows from the 1.0 folder").isEqualTo(c - a);
+        assertThat(Migrators.migrate(db, MigrationFolders.v1CutAt(v1, c)).appliedCount())
+                .as("drizzle-migrator recognises drizzle 0.45's rows from the 1.0 folder").isEqualTo(c - a);
 
-            DrizzleOrm.V1.migrate(db, v1);
-            DrizzleOrm.V1.migrate(db, v1);
+        DrizzleOrm.V1.migrate(db, v1);
+        DrizzleOrm.V1.migrate(db, v1);
 
-            List<Row> rows = Bookkeeping.rows(db);
-            assertThat(Bookkeeping.hashes(rows)).as("every migration applied exactly once, in order")
-                    .containsExactlyElementsOf(Bookkeeping.hashes(Bookkeeping.expectedV1(v1, n)));
-            assertThat(rows).extracting(Row::name).as("names")
-                    .containsExactlyElementsOf(MigrationFolders.v1Migrations(v1));
-            assertThat(SchemaDump.of(db)).isEqualTo(Baselines.byDrizzleV1(folder).schema());
-        }
+        List<Row> rows = Bookkeeping.rows(db);
+        assertThat(Bookkeeping.hashes(rows)).as("every migration applied exactly once, in order")
+                .containsExactlyElementsOf(Bookkeeping.hashes(Bookkeeping.expectedV1(v1, n)));
+        assertThat(rows).extracting(Row::name).as("names")
+                .containsExactlyElementsOf(MigrationFolders.v1Migrations(v1));
+        assertThat(SchemaDump.of(db)).isEqualTo(Baselines.byDrizzleV1(folder).schema());
     }
 
     /**
@@ -246,17 +246,16 @@ class DrizzleOneTest {
         Path v1 = MigrationFolders.v1Layout(journal);
         assertThat(MigrationFolders.v1Migrations(v1)).as("drizzle-kit up's names")
                 .containsExactlyElementsOf(entries.stream().map(DrizzleOneTest::v1Name).toList());
-        try (TestDatabase db = TestDatabase.create("v1_tag_shapes")) {
-            DrizzleOrm.V0.migrate(db, MigrationFolders.cutAt(journal, 2));
-            DrizzleOrm.V1.migrate(db, MigrationFolders.v1CutAt(v1, 3));
+        TestDatabase db = databases.create("v1_tag_shapes");
+        DrizzleOrm.V0.migrate(db, MigrationFolders.cutAt(journal, 2));
+        DrizzleOrm.V1.migrate(db, MigrationFolders.v1CutAt(v1, 3));
 
-            assertThat(Migrators.migrate(db, journal).appliedCount()).isEqualTo(tags.size() - 3);
-            DrizzleOrm.V1.migrate(db, v1);
+        assertThat(Migrators.migrate(db, journal).appliedCount()).isEqualTo(tags.size() - 3);
+        DrizzleOrm.V1.migrate(db, v1);
 
-            assertThat(Bookkeeping.rows(db)).extracting(Row::name)
-                    .as("one row per migration, named as drizzle 1.0 names it")
-                    .containsExactlyElementsOf(MigrationFolders.v1Migrations(v1));
-        }
+        assertThat(Bookkeeping.rows(db)).extracting(Row::name)
+                .as("one row per migration, named as drizzle 1.0 names it")
+                .containsExactlyElementsOf(MigrationFolders.v1Migrations(v1));
     }
 
     /**
@@ -274,17 +273,16 @@ class DrizzleOneTest {
                 "INSERT INTO \"applied_log\" (\"name\") VALUES ('" + name + "');"));
         Path v1 = MigrationFolders.v1Folder("same-second", folders);
         String order = "select string_agg(name, ' ' order by id) from applied_log";
-        try (TestDatabase byDrizzle = TestDatabase.create("v1_same_second_drizzle");
-                TestDatabase byMigrator = TestDatabase.create("v1_same_second_migrator")) {
-            DrizzleOrm.V1.migrate(byDrizzle, v1);
-            Migrators.migrate(byMigrator, v1);
+        TestDatabase byDrizzle = databases.create("v1_same_second_drizzle");
+        TestDatabase byMigrator = databases.create("v1_same_second_migrator");
+        DrizzleOrm.V1.migrate(byDrizzle, v1);
+        Migrators.migrate(byMigrator, v1);
 
-            assertThat(byDrizzle.queryValue(order)).as("drizzle 1.0's order (ICU collation)")
-                    .isEqualTo("20250102000000_a_b 20250102000000_a1 20250102000000_add_x 20250102000000_add-x "
-                            + "20250102000000_B");
-            assertThat(byMigrator.queryValue(order)).as("drizzle-migrator's order")
-                    .isEqualTo(byDrizzle.queryValue(order));
-        }
+        assertThat(byDrizzle.queryValue(order)).as("drizzle 1.0's order (ICU collation)")
+                .isEqualTo("20250102000000_a_b 20250102000000_a1 20250102000000_add_x 20250102000000_add-x "
+                        + "20250102000000_B");
+        assertThat(byMigrator.queryValue(order)).as("drizzle-migrator's order")
+                .isEqualTo(byDrizzle.queryValue(order));
     }
 
     /**
@@ -296,18 +294,17 @@ class DrizzleOneTest {
     void drizzleZeroAfterDrizzleOneLeavesNullNamesThatDrizzleOneRunsAgain() {
         InteropFolder folder = InteropFolder.corpus("vercel__ai-chatbot");
         Path v1 = MigrationFolders.v1Layout(folder.path());
-        try (TestDatabase db = TestDatabase.create("v1_null_names")) {
-            DrizzleOrm.V0.migrate(db, MigrationFolders.cutAt(folder.path(), 3));
-            DrizzleOrm.V1.migrate(db, MigrationFolders.v1CutAt(v1, 3));
-            DrizzleOrm.V0.migrate(db, MigrationFolders.cutAt(folder.path(), 5));
-            assertThat(Bookkeeping.rows(db)).extracting(Row::name).as("names after drizzle 0.45 applied two more")
-                    .containsExactly(v1Name(entry(folder, 0)), v1Name(entry(folder, 1)), v1Name(entry(folder, 2)),
-                            null, null);
+        TestDatabase db = databases.create("v1_null_names");
+        DrizzleOrm.V0.migrate(db, MigrationFolders.cutAt(folder.path(), 3));
+        DrizzleOrm.V1.migrate(db, MigrationFolders.v1CutAt(v1, 3));
+        DrizzleOrm.V0.migrate(db, MigrationFolders.cutAt(folder.path(), 5));
+        assertThat(Bookkeeping.rows(db)).extracting(Row::name).as("names after drizzle 0.45 applied two more")
+                .containsExactly(v1Name(entry(folder, 0)), v1Name(entry(folder, 1)), v1Name(entry(folder, 2)),
+                        null, null);
 
-            String error = DrizzleOrm.V1.migrateExpectingFailure(db, v1);
+        String error = DrizzleOrm.V1.migrateExpectingFailure(db, v1);
 
-            assertThat(error).as("drizzle 1.0 re-runs 0003, whose row has no name").contains("already exists");
-        }
+        assertThat(error).as("drizzle 1.0 re-runs 0003, whose row has no name").contains("already exists");
     }
 
     /**
@@ -319,14 +316,13 @@ class DrizzleOneTest {
         InteropFolder folder = InteropFolder.corpus("vercel__ai-chatbot");
         Path v1 = MigrationFolders.v1Layout(folder.path());
         assertThat(entry(folder, 4).when() % 1000).as("0004's when has milliseconds").isNotZero();
-        try (TestDatabase db = TestDatabase.create("v1_then_v0")) {
-            DrizzleOrm.V1.migrate(db, MigrationFolders.v1CutAt(v1, 5));
+        TestDatabase db = databases.create("v1_then_v0");
+        DrizzleOrm.V1.migrate(db, MigrationFolders.v1CutAt(v1, 5));
 
-            String error = DrizzleOrm.V0.migrateExpectingFailure(db, folder.path());
+        String error = DrizzleOrm.V0.migrateExpectingFailure(db, folder.path());
 
-            assertThat(error).as("drizzle 0.45 runs 0004 again").contains("already exists");
-            assertThat(Bookkeeping.rows(db)).isEqualTo(Bookkeeping.expectedV1(v1, 5));
-        }
+        assertThat(error).as("drizzle 0.45 runs 0004 again").contains("already exists");
+        assertThat(Bookkeeping.rows(db)).isEqualTo(Bookkeeping.expectedV1(v1, 5));
     }
 
     private static MigrationFolders.Entry entry(InteropFolder folder, int index) {

@@ -7,6 +7,7 @@ import io.drizzlemigrator.MigrateResult;
 import io.drizzlemigrator.interop.Baselines.Baseline;
 import io.drizzlemigrator.testing.TestDatabase;
 import java.util.List;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -16,6 +17,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * every real corpus and on the {@code features} fixture (in the variant drizzle can apply), cut at half the entries.
  */
 class HandOverTest {
+
+    @RegisterExtension
+    final ScratchDatabases databases = new ScratchDatabases();
 
     static List<InteropFolder> folders() {
         return InteropFolder.all();
@@ -27,27 +31,26 @@ class HandOverTest {
         Baseline wholeByDrizzle = Baselines.byDrizzle(folder);
         int n = folder.size();
         int k = folder.half();
-        try (TestDatabase db = TestDatabase.create("drizzle_first_" + folder.name())) {
-            folder.drizzleTo(db, 0, k);
-            assertThat(Bookkeeping.rows(db)).as("rows after drizzle applied the first %d entries", k)
-                    .isEqualTo(Bookkeeping.expectedV0(folder.path(), k));
+        TestDatabase db = databases.create("drizzle_first_" + folder.name());
+        folder.drizzleTo(db, 0, k);
+        assertThat(Bookkeeping.rows(db)).as("rows after drizzle applied the first %d entries", k)
+                .isEqualTo(Bookkeeping.expectedV0(folder.path(), k));
 
-            MigrateResult result = Migrators.migrate(db, folder.path());
+        MigrateResult result = Migrators.migrate(db, folder.path());
 
-            assertThat(result.applied()).extracting(AppliedMigration::tag)
-                    .as("drizzle-migrator applies exactly the entries drizzle had not")
-                    .containsExactlyElementsOf(tags(folder).subList(k, n));
-            assertThat(Bookkeeping.rows(db)).as("every entry recorded once, in journal order")
-                    .isEqualTo(Bookkeeping.expectedV0(folder.path(), n));
-            assertThat(SchemaDump.of(db)).as("schema compared with the folder migrated wholly by drizzle")
-                    .isEqualTo(wholeByDrizzle.schema());
+        assertThat(result.applied()).extracting(AppliedMigration::tag)
+                .as("drizzle-migrator applies exactly the entries drizzle had not")
+                .containsExactlyElementsOf(tags(folder).subList(k, n));
+        assertThat(Bookkeeping.rows(db)).as("every entry recorded once, in journal order")
+                .isEqualTo(Bookkeeping.expectedV0(folder.path(), n));
+        assertThat(SchemaDump.of(db)).as("schema compared with the folder migrated wholly by drizzle")
+                .isEqualTo(wholeByDrizzle.schema());
 
-            DrizzleOrm.V0.migrate(db, folder.path());
-            assertThat(Bookkeeping.rows(db)).as("rows after drizzle ran again on the whole folder")
-                    .isEqualTo(Bookkeeping.expectedV0(folder.path(), n));
-            assertThat(Migrators.migrate(db, folder.path()).appliedCount())
-                    .as("a second drizzle-migrator run").isZero();
-        }
+        DrizzleOrm.V0.migrate(db, folder.path());
+        assertThat(Bookkeeping.rows(db)).as("rows after drizzle ran again on the whole folder")
+                .isEqualTo(Bookkeeping.expectedV0(folder.path(), n));
+        assertThat(Migrators.migrate(db, folder.path()).appliedCount())
+                .as("a second drizzle-migrator run").isZero();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -56,23 +59,22 @@ class HandOverTest {
         Baseline wholeByDrizzle = Baselines.byDrizzle(folder);
         int n = folder.size();
         int k = folder.half();
-        try (TestDatabase db = TestDatabase.create("migrator_first_" + folder.name())) {
-            assertThat(Migrators.migrate(db, MigrationFolders.cutAt(folder.path(), k)).appliedCount()).isEqualTo(k);
-            assertThat(Bookkeeping.rows(db)).as("rows after drizzle-migrator applied the first %d entries", k)
-                    .isEqualTo(Bookkeeping.expectedV0(folder.path(), k));
+        TestDatabase db = databases.create("migrator_first_" + folder.name());
+        assertThat(Migrators.migrate(db, MigrationFolders.cutAt(folder.path(), k)).appliedCount()).isEqualTo(k);
+        assertThat(Bookkeeping.rows(db)).as("rows after drizzle-migrator applied the first %d entries", k)
+                .isEqualTo(Bookkeeping.expectedV0(folder.path(), k));
 
-            folder.drizzleTo(db, k, n);
-            assertThat(Bookkeeping.rows(db)).as("drizzle applied the rest, each once, in journal order")
-                    .isEqualTo(Bookkeeping.expectedV0(folder.path(), n));
+        folder.drizzleTo(db, k, n);
+        assertThat(Bookkeeping.rows(db)).as("drizzle applied the rest, each once, in journal order")
+                .isEqualTo(Bookkeeping.expectedV0(folder.path(), n));
 
-            DrizzleOrm.V0.migrate(db, folder.path());
-            assertThat(Bookkeeping.rows(db)).as("a second drizzle run adds no row")
-                    .isEqualTo(Bookkeeping.expectedV0(folder.path(), n));
-            assertThat(SchemaDump.of(db)).as("schema compared with the folder migrated wholly by drizzle")
-                    .isEqualTo(wholeByDrizzle.schema());
-            assertThat(Migrators.configure(db, folder.path()).load().status().isUpToDate())
-                    .as("drizzle-migrator sees drizzle's rows as its own").isTrue();
-        }
+        DrizzleOrm.V0.migrate(db, folder.path());
+        assertThat(Bookkeeping.rows(db)).as("a second drizzle run adds no row")
+                .isEqualTo(Bookkeeping.expectedV0(folder.path(), n));
+        assertThat(SchemaDump.of(db)).as("schema compared with the folder migrated wholly by drizzle")
+                .isEqualTo(wholeByDrizzle.schema());
+        assertThat(Migrators.configure(db, folder.path()).load().status().isUpToDate())
+                .as("drizzle-migrator sees drizzle's rows as its own").isTrue();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -81,13 +83,12 @@ class HandOverTest {
         Baseline wholeByDrizzle = Baselines.byDrizzle(folder);
         assertThat(wholeByDrizzle.rows()).as("drizzle's own rows: sha256 of each file and the journal's when")
                 .isEqualTo(Bookkeeping.expectedV0(folder.path(), folder.size()));
-        try (TestDatabase db = TestDatabase.create("migrator_whole_" + folder.name())) {
-            assertThat(Migrators.migrate(db, folder.path()).appliedCount()).isEqualTo(folder.size());
+        TestDatabase db = databases.create("migrator_whole_" + folder.name());
+        assertThat(Migrators.migrate(db, folder.path()).appliedCount()).isEqualTo(folder.size());
 
-            assertThat(SchemaDump.of(db)).as("schema, bookkeeping table included").isEqualTo(wholeByDrizzle.schema());
-            assertThat(Bookkeeping.rows(db)).as("bookkeeping rows (hash, created_at) in id order")
-                    .isEqualTo(wholeByDrizzle.rows());
-        }
+        assertThat(SchemaDump.of(db)).as("schema, bookkeeping table included").isEqualTo(wholeByDrizzle.schema());
+        assertThat(Bookkeeping.rows(db)).as("bookkeeping rows (hash, created_at) in id order")
+                .isEqualTo(wholeByDrizzle.rows());
     }
 
     static List<String> tags(InteropFolder folder) {

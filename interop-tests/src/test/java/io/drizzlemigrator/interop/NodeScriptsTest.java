@@ -9,11 +9,15 @@ import io.drizzlemigrator.testing.TestDatabase;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** The command-line contract of {@code node/v0/migrate.mjs} and {@code node/v1/migrate.mjs}, and their pinned versions. */
 class NodeScriptsTest {
+
+    @RegisterExtension
+    final ScratchDatabases databases = new ScratchDatabases();
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -28,34 +32,31 @@ class NodeScriptsTest {
 
     @Test
     void theMigrateScriptPrintsOneLineOfJsonOnSuccessAndExitsZero() throws IOException {
-        try (TestDatabase db = TestDatabase.create("script_ok")) {
-            Processes.Output out = DrizzleOrm.V0.migrateOnce(db.libpqUrl(), Corpora.folder("vercel__ai-chatbot"));
+        TestDatabase db = databases.create("script_ok");
+        Processes.Output out = DrizzleOrm.V0.migrateOnce(db.libpqUrl(), Corpora.folder("vercel__ai-chatbot"));
 
-            assertThat(out.exitCode()).as(out.describe()).isZero();
-            assertThat(out.stdout().strip()).doesNotContain("\n");
-            assertThat(JSON.readTree(out.stdout()).get("ok").asBoolean()).isTrue();
-            assertThat(Bookkeeping.rows(db)).hasSize(9);
-        }
+        assertThat(out.exitCode()).as(out.describe()).isZero();
+        assertThat(out.stdout().strip()).doesNotContain("\n");
+        assertThat(JSON.readTree(out.stdout()).get("ok").asBoolean()).isTrue();
+        assertThat(Bookkeeping.rows(db)).hasSize(9);
     }
 
     @Test
     void theMigrateScriptExitsNonZeroWithDrizzlesErrorOnStderr() {
         Path noJournal = Corpora.folder("vercel__ai-chatbot").resolve("meta");
-        try (TestDatabase db = TestDatabase.create("script_error")) {
-            Processes.Output out = DrizzleOrm.V0.migrateOnce(db.libpqUrl(), noJournal);
+        TestDatabase db = databases.create("script_error");
+        Processes.Output out = DrizzleOrm.V0.migrateOnce(db.libpqUrl(), noJournal);
 
-            assertThat(out.exitCode()).isEqualTo(1);
-            assertThat(out.stdout()).isEmpty();
-            assertThat(out.stderr()).contains("Can't find meta/_journal.json file");
-        }
+        assertThat(out.exitCode()).isEqualTo(1);
+        assertThat(out.stdout()).isEmpty();
+        assertThat(out.stderr()).contains("Can't find meta/_journal.json file");
     }
 
     @Test
     void drizzleOneRefusesAFolderThatStillHasAJournal() {
-        try (TestDatabase db = TestDatabase.create("v1_refuses_journal")) {
-            String error = DrizzleOrm.V1.migrateExpectingFailure(db, Corpora.folder("vercel__ai-chatbot"));
+        TestDatabase db = databases.create("v1_refuses_journal");
+        String error = DrizzleOrm.V1.migrateExpectingFailure(db, Corpora.folder("vercel__ai-chatbot"));
 
-            assertThat(error).contains("old drizzle-kit migration folders").contains("drizzle-kit up");
-        }
+        assertThat(error).contains("old drizzle-kit migration folders").contains("drizzle-kit up");
     }
 }

@@ -10,28 +10,32 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The schema comparison the interop tests rely on: equal when it should be, different when it should be. */
 class SchemaDumpTest {
 
+    @RegisterExtension
+    final ScratchDatabases databases = new ScratchDatabases();
+
     @Test
     void twoDatabasesWithTheSameSchemaDumpEquallyAlthoughPgDumpWritesRandomRestrictKeys() {
-        try (TestDatabase a = TestDatabase.create("dump_a"); TestDatabase b = TestDatabase.create("dump_b")) {
-            a.execute("create table t (id int primary key, note text)");
-            b.execute("create table t (id int primary key, note text)");
+        TestDatabase a = databases.create("dump_a");
+        TestDatabase b = databases.create("dump_b");
+        a.execute("create table t (id int primary key, note text)");
+        b.execute("create table t (id int primary key, note text)");
 
-            assertThat(SchemaDump.of(a)).isEqualTo(SchemaDump.of(b)).contains("CREATE TABLE public.t (");
-        }
+        assertThat(SchemaDump.of(a)).isEqualTo(SchemaDump.of(b)).contains("CREATE TABLE public.t (");
     }
 
     @Test
     void oneDifferentColumnDefaultMakesTheDumpsDiffer() {
-        try (TestDatabase a = TestDatabase.create("dump_c"); TestDatabase b = TestDatabase.create("dump_d")) {
-            a.execute("create table t (id int primary key, note text default 'x')");
-            b.execute("create table t (id int primary key, note text default 'y')");
+        TestDatabase a = databases.create("dump_c");
+        TestDatabase b = databases.create("dump_d");
+        a.execute("create table t (id int primary key, note text default 'x')");
+        b.execute("create table t (id int primary key, note text default 'y')");
 
-            assertThat(SchemaDump.of(a)).isNotEqualTo(SchemaDump.of(b));
-        }
+        assertThat(SchemaDump.of(a)).isNotEqualTo(SchemaDump.of(b));
     }
 
     @Property(tries = 300)
