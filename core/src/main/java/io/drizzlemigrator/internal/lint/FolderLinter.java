@@ -141,8 +141,12 @@ public final class FolderLinter {
 
     private static void readJournalFolder(FolderFiles files, byte[] journal, long now, Sink sink,
             List<MigrationFile> migrations) {
+        List<JournalLint.Entry> entries = JournalLint.read(journal, now, sink);
+        if (entries == null) {
+            return; // every file would look like a stray
+        }
         Set<String> listed = new HashSet<>();
-        for (JournalLint.Entry e : JournalLint.read(journal, now, sink)) {
+        for (JournalLint.Entry e : entries) {
             String file = e.tag() + ".sql";
             listed.add(file);
             try {

@@ -45,9 +45,8 @@ final class JournalLint {
     }
 
     /**
-     * The entries that name a file, in array order (each tag once); the journal's problems go to {@code sink}. An
-     * empty list with an {@code invalid-journal} finding when the JSON cannot be read at all or is not a PostgreSQL
-     * journal.
+     * The entries that name a file, in array order (each tag once); the journal's problems go to {@code sink}. Null,
+     * with an {@code invalid-journal} finding, when the JSON cannot be read at all or is not a PostgreSQL journal.
      *
      * @param nowMillis the current time, for {@code journal-when-in-future}
      */
@@ -62,13 +61,13 @@ final class JournalLint {
                     "Restore meta/_journal.json from version control, or fix it by hand: {\"version\":\"7\","
                             + "\"dialect\":\"postgresql\",\"entries\":[{\"idx\":0,\"version\":\"7\",\"when\":<epoch ms>,"
                             + "\"tag\":\"0000_name\",\"breakpoints\":true}, ...]}");
-            return List.of();
+            return null;
         } catch (IOException e) {
             lint.problem(Rule.INVALID_JOURNAL, 0, "The journal cannot be read (" + e.getMessage() + ")", "");
-            return List.of();
+            return null;
         }
         if (!lint.usable) {
-            return List.of();
+            return null;
         }
         lint.order(nowMillis);
         return lint.entries;
@@ -106,6 +105,7 @@ final class JournalLint {
                 } else {
                     problem(Rule.INVALID_JOURNAL, line(p), "\"entries\" in the journal is not an array",
                             "Restore meta/_journal.json from version control.");
+                    usable = false;
                     p.skipChildren();
                 }
             } else {
@@ -115,6 +115,7 @@ final class JournalLint {
         if (!sawEntries) {
             problem(Rule.INVALID_JOURNAL, 1, "The journal has no \"entries\" array",
                     "Restore meta/_journal.json from version control or regenerate it with drizzle-kit.");
+            usable = false;
         }
     }
 
