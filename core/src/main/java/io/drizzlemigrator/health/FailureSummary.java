@@ -7,9 +7,11 @@ import java.sql.SQLException;
 import java.time.Instant;
 
 /**
- * Reduces an error to what a health endpoint may show: its type, the migration's tag, the SQLState and the first line
- * of its message, cut short. Later lines are dropped because that is where statement text and the server's DETAIL
- * (which echoes row values, such as the duplicate key) go.
+ * Reduces an error to what a health endpoint may show: its type, the migration's tag, the SQLState and one line of
+ * text, cut short. For a failed migration that line is built from the file, the line number and the first line of the
+ * server's error, never from the exception's message, which quotes the statement and the server's DETAIL (DETAIL
+ * echoes row values, such as a duplicate key). For other errors it is the first line of the message, whose later
+ * lines are where pgjdbc puts DETAIL, HINT and WHERE.
  */
 final class FailureSummary {
 
@@ -17,17 +19,17 @@ final class FailureSummary {
     }
 
     static MigrationHealth.Failure of(DrizzleMigratorException error, String fallbackTag, Instant at) {
-        String tag = fallbackTag;
-        String sqlState = null;
         if (error instanceof MigrationFailedException failed) {
-            tag = failed.tag();
-            sqlState = failed.sqlState().orElse(null);
+            // Its message quotes the statement and the server's DETAIL: rebuild one from the parts instead.
+            String sqlState = failed.sqlState().orElseGet(() -> sqlStateOfCause(failed));
+            String server = failed.getCause() == null ? null : failed.getCause().getMessage();
+            String where = failed.file() + (failed.line() > 0 ? ":" + failed.line() : "");
+            return new MigrationHealth.Failure(error.getClass().getSimpleName(), failed.tag(), sqlState,
+                    firstLine(where + ": " + (server == null || server.isBlank() ? "failed" : server)),
+                    failed.leftBehind() == null ? null : firstLine(failed.leftBehind()), at);
         }
-        if (sqlState == null) {
-            sqlState = sqlStateOfCause(error);
-        }
-        return new MigrationHealth.Failure(error.getClass().getSimpleName(), tag, sqlState,
-                firstLine(error.getMessage()), at);
+        return new MigrationHealth.Failure(error.getClass().getSimpleName(), fallbackTag, sqlStateOfCause(error),
+                firstLine(error.getMessage()), null, at);
     }
 
     /** The first line of {@code message}, passwords in URLs masked, control characters dropped, cut to the limit. */
@@ -43,6 +45,9 @@ final class FailureSummary {
         String line = PostgresUrl.redact(text.substring(0, end));
         StringBuilder out = new StringBuilder(Math.min(line.length(), MigrationHealth.MAX_MESSAGE_LENGTH));
         line.codePoints().filter(cp -> !Character.isISOControl(cp)).forEach(out::appendCodePoint);
+        if (out.toString().isBlank()) {
+            return "(no message)";
+        }
         if (out.codePointCount(0, out.length()) > MigrationHealth.MAX_MESSAGE_LENGTH) {
             int cut = out.offsetByCodePoints(0, MigrationHealth.MAX_MESSAGE_LENGTH - 1);
             return out.substring(0, cut) + "…";

@@ -17,7 +17,7 @@ import java.util.OptionalInt;
  * {@link #isAlive()} for the probes, {@link #details()} for the body.
  *
  * <p>Holds no SQL text and no credentials: errors are reduced to their type, the migration's tag, the SQLState and
- * the first line of their message, cut to {@value #MAX_MESSAGE_LENGTH} characters.
+ * one line of text cut to {@value #MAX_MESSAGE_LENGTH} characters (see {@link Failure}).
  */
 public final class MigrationHealth {
 
@@ -65,10 +65,14 @@ public final class MigrationHealth {
      * @param errorType the exception's simple class name, e.g. {@code MigrationFailedException}
      * @param tag the migration that failed, or null when the run failed outside a migration (lock, connection)
      * @param sqlState the server's SQLState, or null when none is known
-     * @param message the first line of the error's message, at most {@value #MAX_MESSAGE_LENGTH} characters
+     * @param message one line, at most {@value #MAX_MESSAGE_LENGTH} characters: for a failed migration its file, line
+     *                and the first line of the server's error; else the first line of the error's message
+     * @param leftBehind for a failed migration, what it left in the database (e.g. "rolled back, nothing recorded"),
+     *                   else null
      * @param at when the failure was seen
      */
-    public record Failure(String errorType, String tag, String sqlState, String message, Instant at) {
+    public record Failure(String errorType, String tag, String sqlState, String message, String leftBehind,
+            Instant at) {
 
         public Failure {
             Objects.requireNonNull(errorType, "errorType");
@@ -256,6 +260,7 @@ public final class MigrationHealth {
             put(f, "migration", failure.tag());
             put(f, "sqlState", failure.sqlState());
             f.put("message", failure.message());
+            put(f, "leftBehind", failure.leftBehind());
             f.put("at", failure.at().toString());
             d.put("failure", Collections.unmodifiableMap(f));
         }
