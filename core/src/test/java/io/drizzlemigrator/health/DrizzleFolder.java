@@ -52,12 +52,14 @@ public final class DrizzleFolder {
         }
     }
 
-    /** Rewrites an applied migration's file, as a developer editing history would. */
-    public void edit(String tag, String sql) {
-        try {
-            Files.writeString(dir.resolve(tag + ".sql"), sql, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** Changes a migration's SQL (as a developer editing an applied file would); {@link #write()} writes it. */
+    public DrizzleFolder edit(String tag, String sql) {
+        for (String[] e : entries) {
+            if (e[0].equals(tag)) {
+                e[2] = sql;
+                return this;
+            }
         }
+        throw new IllegalArgumentException("no migration " + tag);
     }
 }

@@ -139,8 +139,8 @@ class MetricsPostgresTest {
             assertThat(registry.get(PENDING).gauge().value()).as("before any run").isEqualTo(2);
 
             migrator.migrate();
-            drizzle.edit("0000_users", "create table users (id bigserial primary key);");
-            drizzle.migration("0002_merged_late", 2_000_000L, "create table tags (id serial primary key);")
+            drizzle.edit("0000_users", "create table users (id bigserial primary key);")
+                    .migration("0002_merged_late", 2_000_000L, "create table tags (id serial primary key);")
                     .migration("0003_comments", 4_000_000L, "create table comments (id serial primary key);")
                     .write();
             db.execute("insert into drizzle.__drizzle_migrations (hash, created_at) values ('from-a-newer-build', 5)");
