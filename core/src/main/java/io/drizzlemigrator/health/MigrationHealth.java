@@ -127,6 +127,7 @@ public final class MigrationHealth {
         this.failure = b.failure;
     }
 
+    /** Where migrations stand. */
     public State state() {
         return state;
     }

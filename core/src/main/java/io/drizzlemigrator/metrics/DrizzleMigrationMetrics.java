@@ -74,11 +74,16 @@ public final class DrizzleMigrationMetrics implements MeterBinder, MigrationList
     /** Time gauge: when the last successful run ended, in seconds since the epoch. */
     public static final String LAST_SUCCESS = "drizzle.migrations.last.success";
 
+    /** Tag key: how a migration, run or lock wait ended. */
     public static final String TAG_OUTCOME = "outcome";
+    /** Tag key: whether a migration ran inside a transaction ({@code true} or {@code false}). */
     public static final String TAG_TRANSACTIONAL = "transactional";
+    /** Tag key: the kind of problem a {@link #PROBLEMS} gauge counts. */
     public static final String TAG_KIND = "kind";
 
+    /** Outcome: applied, or the run succeeded. */
     public static final String SUCCESS = "success";
+    /** Outcome: the migration or the run failed (or a lock wait ended otherwise than by the lock or a timeout). */
     public static final String FAILURE = "failure";
     /** Lock-wait outcome: the lock was taken. */
     public static final String ACQUIRED = "acquired";
@@ -174,7 +179,11 @@ public final class DrizzleMigrationMetrics implements MeterBinder, MigrationList
             Thread thread = Thread.currentThread();
             if (event instanceof MigrationEvent.RunStarted) {
                 RunProgress run = new RunProgress();
-                runs.put(thread, run);
+                RunProgress stale = runs.put(thread, run);
+                if (stale != null) {
+                    // a thread runs one migrate() at a time: the previous one ended without reporting it
+                    stopSamples(stale);
+                }
                 if (meters != null) {
                     run.runSample = meters.runActive.start();
                 }
@@ -243,14 +252,20 @@ public final class DrizzleMigrationMetrics implements MeterBinder, MigrationList
     private void endRun(Thread thread, String outcome, Duration duration) {
         RunProgress run = runs.remove(thread);
         if (run != null) {
-            if (run.waitSample != null) {
-                run.waitSample.stop();
-            }
-            if (run.runSample != null) {
-                run.runSample.stop();
-            }
+            stopSamples(run);
         }
         record(m -> m.run(outcome).record(duration));
+    }
+
+    private static void stopSamples(RunProgress run) {
+        if (run.waitSample != null) {
+            run.waitSample.stop();
+            run.waitSample = null;
+        }
+        if (run.runSample != null) {
+            run.runSample.stop();
+            run.runSample = null;
+        }
     }
 
     private void readStatus(StatusReport status) {

@@ -12,7 +12,7 @@ import net.jqwik.api.constraints.StringLength;
 /** Properties of the error text a health endpoint shows (jqwik; text input). */
 class FailureSummaryTest {
 
-    @Property
+    @Property(tries = 300)
     void theMessageIsOneBoundedLineWithoutControlCharacters(@ForAll String message) {
         String line = FailureSummary.firstLine(message);
 
@@ -21,7 +21,7 @@ class FailureSummaryTest {
         assertThat(line.codePointCount(0, line.length())).isLessThanOrEqualTo(MigrationHealth.MAX_MESSAGE_LENGTH);
     }
 
-    @Property
+    @Property(tries = 300)
     void nothingAfterTheFirstLineBreakIsKept(@ForAll @AlphaChars @StringLength(min = 1, max = 50) String first,
             @ForAll @AlphaChars @StringLength(min = 1, max = 50) String detail) {
         String line = FailureSummary.firstLine("ERROR: " + first + "\n  Detail: Key (email)=(" + detail + ")");
@@ -29,7 +29,7 @@ class FailureSummaryTest {
         assertThat(line).isEqualTo("ERROR: " + first);
     }
 
-    @Property
+    @Property(tries = 300)
     void aPasswordInAUrlNeverShows(@ForAll @AlphaChars @StringLength(min = 1, max = 30) String random) {
         String password = "S3cr3t-" + random;
         DrizzleMigratorException error = new DrizzleMigratorException(

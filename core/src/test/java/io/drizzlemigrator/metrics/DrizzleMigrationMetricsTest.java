@@ -235,6 +235,18 @@ class DrizzleMigrationMetricsTest {
     }
 
     @Test
+    void aRunThatEndedWithoutReportingItIsNoLongerActiveWhenItsThreadStartsAnother() {
+        metrics.bindTo(registry);
+        metrics.onEvent(new MigrationEvent.RunStarted("filesystem:/m"));
+        metrics.onEvent(new MigrationEvent.LockWaiting(Duration.ZERO, "pid 1"));
+
+        metrics.onEvent(new MigrationEvent.RunStarted("filesystem:/m"));
+
+        assertThat(registry.get(RUN_ACTIVE).longTaskTimer().activeTasks()).isEqualTo(1);
+        assertThat(registry.get(LOCK_WAIT_ACTIVE).longTaskTimer().activeTasks()).isZero();
+    }
+
+    @Test
     void everyMeterScrapesInPrometheusUnderItsOwnNameWhileTheLongTasksAreActive() {
         PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         metrics.bindTo(prometheus);
