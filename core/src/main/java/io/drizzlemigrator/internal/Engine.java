@@ -73,13 +73,22 @@ public final class Engine {
                         AdvisoryLock.deriveKey(config.schema(), config.table())));
                 Duration waited = lock.acquire(c, config.lockTimeout(), MigratorDefaults.LOCK_REPORT_INTERVAL,
                         (w, holder) -> events.publish(new MigrationEvent.LockWaiting(w, holder)));
+                int pid;
+                try {
+                    pid = lock.verifyHeldBySession(c, lock.lockedByPid());
+                } catch (RuntimeException e) {
+                    lock.release(c);
+                    throw e;
+                }
+                session.backendPid = pid;
                 events.publish(new MigrationEvent.LockAcquired(waited));
                 if (!waited.isZero()) {
                     LOG.info("Acquired the migration lock after {} ms", waited.toMillis());
                 }
                 Throwable primary = null;
                 try {
-                    MigrateResult result = migrateLocked(c, folder, waited, applied, start, session.target);
+                    MigrateResult result = migrateLocked(c, folder, waited, applied, start, session.target,
+                            session.backendPid, lock);
                     events.publish(new MigrationEvent.RunFinished(result));
                     return result;
                 } catch (RuntimeException | Error e) {
@@ -104,7 +113,8 @@ public final class Engine {
     }
 
     private MigrateResult migrateLocked(Connection c, LoadedFolder folder, Duration waited,
-            List<AppliedMigration> applied, long start, String target) throws SQLException {
+            List<AppliedMigration> applied, long start, String target, int backendPid, AdvisoryLock lockCheck)
+            throws SQLException {
         HistoryTable.Shape shape = history.ensureExists(c, folder.layout() == Layout.FOLDERS);
         List<HistoryRow> rows = history.read(c, shape);
         Plan plan = Planner.plan(folder.migrations(), rows);
@@ -133,7 +143,8 @@ public final class Engine {
             }
         }
         Executor executor = new Executor(c, history, shape, events, new Executor.Guards(config.ddlLockTimeout(),
-                config.ddlLockRetries(), config.repairInvalidIndexes(), config.largeTableRows()));
+                config.ddlLockRetries(), config.repairInvalidIndexes(), config.largeTableRows()), backendPid,
+                lockCheck);
         executor.checkLargeTables(runList);
         try {
             if (config.transactionMode() == TransactionMode.ALL_IN_ONE) {
@@ -301,6 +312,7 @@ public final class Engine {
 
         final Connection connection;
         boolean restoreAutoCommit;
+        int backendPid;
         String target = "the configured database";
 
         Session(Connection connection) {
