@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -29,6 +28,9 @@ final class Redactor {
 
     private static final Pattern USERINFO = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*://[^:/@?#\\s]*:)([^@/?#\\s]*)@");
     private static final Pattern PASSWORD_PARAM = Pattern.compile("(?i)(password=)([^&;\\s'\"]*)");
+
+    /** --password and its likely misspellings (--pasword, --passwd, --pwd). */
+    private static final Pattern PASSWORD_OPTION = Pattern.compile("(?i)pa?s+w|pass|pwd|secret");
 
     private final List<String> secrets;
 
@@ -81,8 +83,8 @@ final class Redactor {
         if (!arg.startsWith("-")) {
             return false;
         }
-        String name = (arg.indexOf('=') < 0 ? arg : arg.substring(0, arg.indexOf('='))).toLowerCase(Locale.ROOT);
-        return name.contains("pass") || name.contains("pwd") || name.contains("secret");
+        String name = arg.indexOf('=') < 0 ? arg : arg.substring(0, arg.indexOf('='));
+        return PASSWORD_OPTION.matcher(name).find();
     }
 
     private static void addUrlSecrets(Set<String> secrets, String text) {
