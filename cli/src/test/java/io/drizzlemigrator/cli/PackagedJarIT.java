@@ -2,7 +2,6 @@ package io.drizzlemigrator.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.drizzlemigrator.testing.PostgresExtension;
 import io.drizzlemigrator.testing.TestDatabase;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,13 +11,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The packaged jar, run as a user runs it: {@code java -jar cli/target/drizzle-migrator.jar ...}. */
-@ExtendWith(PostgresExtension.class)
-class CliJarIT {
+/**
+ * The packaged jar, run as a user runs it: {@code java -jar cli/target/drizzle-migrator.jar ...}. A failsafe test:
+ * it runs in {@code mvn verify}, after {@code package} built the jar. Each test migrates its own database.
+ */
+class PackagedJarIT {
 
     private static final Path JAR = Path.of(System.getProperty("drizzle.cli.jar", "target/drizzle-migrator.jar"));
     private static final String PASSWORD = "Jar-s3cret-" + ProcessHandle.current().pid();
@@ -53,8 +55,20 @@ class CliJarIT {
                 Files.readString(err, StandardCharsets.UTF_8));
     }
 
+    private TestDatabase db;
+
+    @BeforeEach
+    void createDatabase() {
+        db = TestDatabase.create("cli_jar");
+    }
+
+    @AfterEach
+    void dropDatabase() {
+        db.close();
+    }
+
     @Test
-    void theJarMigratesPrintsOnlyJsonOnStdoutAndLogsOnStderr(TestDatabase db) throws Exception {
+    void theJarMigratesPrintsOnlyJsonOnStdoutAndLogsOnStderr() throws Exception {
         String dir = Fixtures.basic().toString();
 
         Result migrate = java(Map.of("DATABASE_URL", db.libpqUrl()), "migrate", "--dir", dir, "--json");
@@ -77,7 +91,7 @@ class CliJarIT {
     }
 
     @Test
-    void theJarNeverPrintsThePasswordEvenWithVerboseLogs(TestDatabase db) throws Exception {
+    void theJarNeverPrintsThePasswordEvenWithVerboseLogs() throws Exception {
         String url = "postgresql://" + db.user() + ":" + PASSWORD + "@" + db.server().host() + ":"
                 + db.server().port() + "/";
 
