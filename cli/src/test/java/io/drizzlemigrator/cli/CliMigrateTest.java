@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** migrate, status and validate on a fresh database, run in-process as a user would type them. */
 class CliMigrateTest {
@@ -130,6 +131,19 @@ class CliMigrateTest {
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(db.queryLong("select count(*) from ops.schema_history")).isEqualTo(3);
         assertThat(db.relationExists("drizzle.__drizzle_migrations")).isFalse();
+    }
+
+    @Test
+    void searchPathPutsUnqualifiedNamesInTheGivenSchema(@TempDir Path temp) {
+        db.execute("CREATE SCHEMA app");
+        Path dir = MigrationFolder.at(temp).migration("0000_notes", 1_000,
+                "CREATE TABLE \"notes\" (\"id\" serial PRIMARY KEY NOT NULL);").write();
+
+        CliRun run = CliRun.run("migrate", "--url", db.libpqUrl(), "--dir", dir.toString(), "--search-path", "app");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(db.relationExists("app.notes")).isTrue();
+        assertThat(db.relationExists("public.notes")).isFalse();
     }
 
     @Test

@@ -74,6 +74,20 @@ class CliProblemsTest {
     }
 
     @Test
+    void allInOneTransactionModeRollsBackEveryMigrationOfTheRunWhenOneFails() {
+        Path dir = MigrationFolder.at(temp.resolve("all-in-one"))
+                .migration("0000_create_a", 1_000, CREATE_A)
+                .migration("0001_broken", 2_000, "ALTER TABLE \"a\" ADD COLUMN \"x\" no_such_type;")
+                .write();
+
+        CliRun run = cli("migrate", dir, "--transaction-mode", "all-in-one");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.MIGRATION_FAILED);
+        assertThat(run.err()).contains("0001_broken.sql");
+        assertThat(db.relationExists("a")).as("0000 rolled back with 0001").isFalse();
+    }
+
+    @Test
     void anOutOfOrderEntryMakesStatusAndMigrateExitThreeUntilAppliedOnPurpose() {
         MigrationFolder.at(temp.resolve("main")).migration("0000_create_a", 1_000, CREATE_A)
                 .migration("0002_create_c", 3_000, CREATE_C).write();

@@ -88,6 +88,7 @@ class PackagedJarIT {
         Result validate = java(Map.of(), "validate", "--url", db.libpqUrl(), "--dir", dir, "-q");
         assertThat(validate.exitCode()).as(validate.toString()).isZero();
         assertThat(validate.out()).isEmpty();
+        assertThat(validate.err()).as("--quiet logs only warnings and errors").doesNotContain("INFO");
     }
 
     @Test
