@@ -1,5 +1,6 @@
 package io.drizzlemigrator.cli;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.drizzlemigrator.DrizzleMigrator;
 import java.io.IOException;
 import java.time.Duration;
@@ -28,11 +29,10 @@ abstract class MigratorCommand implements Callable<Integer> {
     }
 
     /** Runs the command against the configured migrator and returns the exit code. */
-    abstract int execute(DrizzleMigrator migrator) throws IOException;
+    abstract int execute(DrizzleMigrator migrator);
 
     /** Adds what this command knows about a failure to its JSON error document (after the error object). */
-    void jsonFailureDetails(com.fasterxml.jackson.core.JsonGenerator json, RuntimeException error)
-            throws IOException {
+    void jsonFailureDetails(JsonGenerator json, RuntimeException error) throws IOException {
     }
 
     /** Prints what this command knows about a failure on stdout, before the error line goes to stderr. */
@@ -40,7 +40,7 @@ abstract class MigratorCommand implements Callable<Integer> {
     }
 
     @Override
-    public final Integer call() throws IOException {
+    public final Integer call() {
         if (options.quiet && options.verbose) {
             throw new ParameterException(spec.commandLine(), "--quiet and --verbose exclude each other: choose one");
         }
@@ -67,7 +67,7 @@ abstract class MigratorCommand implements Callable<Integer> {
         return !options.json && !options.quiet;
     }
 
-    private int fail(RuntimeException error, Duration elapsed) throws IOException {
+    private int fail(RuntimeException error, Duration elapsed) {
         int code = ExitCodes.of(error);
         if (options.json) {
             JsonReport.print(context.out(), json -> {
