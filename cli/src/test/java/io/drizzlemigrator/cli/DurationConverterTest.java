@@ -15,12 +15,12 @@ class DurationConverterTest {
 
     private final DurationConverter converter = new DurationConverter();
 
-    @Property
+    @Property(tries = 300)
     void plainNumbersAreSeconds(@ForAll @LongRange(min = 0, max = 1_000_000_000L) long seconds) {
         assertThat(converter.convert(Long.toString(seconds))).isEqualTo(Duration.ofSeconds(seconds));
     }
 
-    @Property
+    @Property(tries = 300)
     void unitsAddUp(@ForAll @LongRange(max = 1000) long h, @ForAll @LongRange(max = 1000) long m,
             @ForAll @LongRange(max = 1000) long s, @ForAll @LongRange(max = 1000) long ms) {
         Duration expected = Duration.ofHours(h).plusMinutes(m).plusSeconds(s).plusMillis(ms);
@@ -29,7 +29,7 @@ class DurationConverterTest {
         assertThat(converter.convert((h + "H" + m + "M").toUpperCase())).isEqualTo(Duration.ofHours(h).plusMinutes(m));
     }
 
-    @Property
+    @Property(tries = 300)
     void isoDurationsAreRead(@ForAll @LongRange(min = 0, max = 10_000_000_000L) long millis) {
         Duration duration = Duration.ofMillis(millis);
 
@@ -37,14 +37,14 @@ class DurationConverterTest {
         assertThat(converter.convert(duration.toString().toLowerCase())).isEqualTo(duration);
     }
 
-    @Property
+    @Property(tries = 300)
     void formatIsReadBackAsTheSameDuration(@ForAll @LongRange(min = 0, max = 10_000_000_000L) long millis) {
         Duration duration = Duration.ofMillis(millis);
 
         assertThat(converter.convert(DurationConverter.format(duration))).isEqualTo(duration);
     }
 
-    @Property
+    @Property(tries = 300)
     void anyTextIsEitherADurationOrAnExplainedRefusal(@ForAll String text) {
         Throwable error = catchThrowable(() -> converter.convert(text));
 

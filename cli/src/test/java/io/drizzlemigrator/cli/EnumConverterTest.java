@@ -13,7 +13,7 @@ import picocli.CommandLine.TypeConversionException;
 
 class EnumConverterTest {
 
-    @Property
+    @Property(tries = 300)
     void everyTransactionModeIsReadInAnyCaseWithHyphens(@ForAll TransactionMode mode, @ForAll boolean upper) {
         String typed = EnumConverter.display(mode);
 
@@ -22,7 +22,7 @@ class EnumConverterTest {
         assertThat(new EnumConverter<>(TransactionMode.class).convert(mode.name())).isEqualTo(mode);
     }
 
-    @Property
+    @Property(tries = 300)
     void everyPolicyIsReadInAnyCase(@ForAll OutOfOrderPolicy outOfOrder, @ForAll EditedMigrationPolicy edited) {
         assertThat(new EnumConverter<>(OutOfOrderPolicy.class).convert(outOfOrder.name().toLowerCase(Locale.ROOT)))
                 .isEqualTo(outOfOrder);
@@ -30,7 +30,7 @@ class EnumConverterTest {
                 .isEqualTo(edited);
     }
 
-    @Property
+    @Property(tries = 300)
     void anyOtherTextIsRefusedNamingTheChoices(@ForAll String text) {
         EnumConverter<OutOfOrderPolicy> converter = new EnumConverter<>(OutOfOrderPolicy.class);
         boolean valid = false;

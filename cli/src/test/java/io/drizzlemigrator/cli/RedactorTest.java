@@ -14,7 +14,7 @@ import net.jqwik.api.constraints.StringLength;
 
 class RedactorTest {
 
-    @Property
+    @Property(tries = 300)
     void aPasswordGivenWithTheOptionIsMaskedWherePrinted(
             @ForAll @StringLength(min = 3, max = 40) String password, @ForAll String before, @ForAll String after) {
         Redactor redactor = Redactor.of(new String[] {"migrate", "--password", password}, Map.of());
@@ -22,7 +22,7 @@ class RedactorTest {
         assertThat(redactor.redact(before + password + after)).doesNotContain(password);
     }
 
-    @Property
+    @Property(tries = 300)
     void aPasswordOfAUrlIsMaskedInThatUrlAndElsewhere(
             @ForAll @AlphaChars @NumericChars @StringLength(min = 3, max = 30) String password,
             @ForAll("schemes") String scheme) {
@@ -40,7 +40,7 @@ class RedactorTest {
         return net.jqwik.api.Arbitraries.of("postgresql", "postgres", "mysql", "jdbc:postgresql", "redis");
     }
 
-    @Property
+    @Property(tries = 300)
     void passwordsFromTheEnvironmentAreMaskedInTheirEncodedAndDecodedForms(
             @ForAll @StringLength(min = 3, max = 30) String password) {
         String encoded = URLEncoder.encode(password, StandardCharsets.UTF_8);
