@@ -73,13 +73,22 @@ public final class Engine {
                         AdvisoryLock.deriveKey(config.schema(), config.table())));
                 Duration waited = lock.acquire(c, config.lockTimeout(), MigratorDefaults.LOCK_REPORT_INTERVAL,
                         (w, holder) -> events.publish(new MigrationEvent.LockWaiting(w, holder)));
+                int pid;
+                try {
+                    pid = lock.verifyHeldBySession(c, lock.lockedByPid());
+                } catch (RuntimeException e) {
+                    lock.release(c);
+                    throw e;
+                }
+                session.backendPid = pid;
                 events.publish(new MigrationEvent.LockAcquired(waited));
                 if (!waited.isZero()) {
                     LOG.info("Acquired the migration lock after {} ms", waited.toMillis());
                 }
                 Throwable primary = null;
                 try {
-                    MigrateResult result = migrateLocked(c, folder, waited, applied, start, session.target);
+                    MigrateResult result = migrateLocked(c, folder, waited, applied, start, session.target,
+                            session.backendPid, lock);
                     events.publish(new MigrationEvent.RunFinished(result));
                     return result;
                 } catch (RuntimeException | Error e) {
@@ -100,11 +109,20 @@ public final class Engine {
             events.publish(new MigrationEvent.RunFailed(Duration.ofNanos(System.nanoTime() - start), applied,
                     wrapped));
             throw wrapped;
+        } catch (RuntimeException e) {
+            // a bug or an unexpected driver failure: listeners (health, metrics) must still see the run end
+            DrizzleMigratorException wrapped = new DrizzleMigratorException("Unexpected error during the migration"
+                    + " run: " + e + ". " + applied.size() + " migration(s) of this run were applied and recorded"
+                    + " before it.", e);
+            events.publish(new MigrationEvent.RunFailed(Duration.ofNanos(System.nanoTime() - start), applied,
+                    wrapped));
+            throw wrapped;
         }
     }
 
     private MigrateResult migrateLocked(Connection c, LoadedFolder folder, Duration waited,
-            List<AppliedMigration> applied, long start, String target) throws SQLException {
+            List<AppliedMigration> applied, long start, String target, int backendPid, AdvisoryLock lockCheck)
+            throws SQLException {
         HistoryTable.Shape shape = history.ensureExists(c, folder.layout() == Layout.FOLDERS);
         List<HistoryRow> rows = history.read(c, shape);
         Plan plan = Planner.plan(folder.migrations(), rows);
@@ -133,7 +151,8 @@ public final class Engine {
             }
         }
         Executor executor = new Executor(c, history, shape, events, new Executor.Guards(config.ddlLockTimeout(),
-                config.ddlLockRetries(), config.repairInvalidIndexes(), config.largeTableRows()));
+                config.ddlLockRetries(), config.repairInvalidIndexes(), config.largeTableRows()), backendPid,
+                lockCheck);
         executor.checkLargeTables(runList);
         try {
             if (config.transactionMode() == TransactionMode.ALL_IN_ONE) {
@@ -171,7 +190,7 @@ public final class Engine {
         try (Session session = openSession()) {
             HistoryTable.Shape shape = history.shape(session.connection);
             Plan plan = Planner.plan(folder.migrations(), history.read(session.connection, shape));
-            StatusReport report = report(folder, plan, new HashMap<>());
+            StatusReport report = report(folder, plan, new HashMap<>(), true);
             events.publish(new MigrationEvent.StatusRead(report));
             return report;
         } catch (SQLException e) {
@@ -256,9 +275,17 @@ public final class Engine {
     }
 
     private StatusReport report(LoadedFolder folder, Plan plan, Map<String, PreparedMigration> prepared) {
+        return report(folder, plan, prepared, false);
+    }
+
+    /**
+     * The public report. Whether each migration runs in a transaction is found by lexing it; {@code migrate} lexes only
+     * pending work (applied history is never re-parsed on startup), {@code status} lexes everything.
+     */
+    private StatusReport report(LoadedFolder folder, Plan plan, Map<String, PreparedMigration> prepared,
+            boolean lexApplied) {
         return plan.report(config.location(), history.displayName(), e -> {
-            // Only pending work is lexed: applied history is never re-parsed on startup.
-            if (e.row() != null) {
+            if (e.row() != null && !lexApplied) {
                 return true;
             }
             MigrationFile m = e.migration();
@@ -301,6 +328,7 @@ public final class Engine {
 
         final Connection connection;
         boolean restoreAutoCommit;
+        int backendPid;
         String target = "the configured database";
 
         Session(Connection connection) {

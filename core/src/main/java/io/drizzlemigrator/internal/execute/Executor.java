@@ -57,8 +57,17 @@ public final class Executor {
             long largeTableRows) {
     }
 
+    private final int backendPid;
+    private final io.drizzlemigrator.internal.lock.AdvisoryLock lock;
+
+    /**
+     * @param backendPid the backend that holds the migration lock: each migration checks it still talks to it
+     * @param lock the lock, for the error when the backend changed (a transaction-pooling proxy)
+     */
     public Executor(Connection connection, HistoryTable history, HistoryTable.Shape shape, Events events,
-            Guards guards) {
+            Guards guards, int backendPid, io.drizzlemigrator.internal.lock.AdvisoryLock lock) {
+        this.backendPid = backendPid;
+        this.lock = lock;
         this.connection = connection;
         this.history = history;
         this.shape = shape;
@@ -191,8 +200,9 @@ public final class Executor {
         run.current = m;
         try {
             if (transactional) {
-                run.exec("BEGIN; SET LOCAL synchronous_commit TO off" + (guards.ddlLockTimeout().isZero() ? ""
-                        : "; SET LOCAL lock_timeout TO " + guards.ddlLockTimeout().toMillis()), StatementKind.BEGIN);
+                run.begin("BEGIN; SET LOCAL synchronous_commit TO off" + (guards.ddlLockTimeout().isZero() ? ""
+                        : "; SET LOCAL lock_timeout TO " + guards.ddlLockTimeout().toMillis())
+                        + "; SELECT pg_backend_pid()");
                 for (PreparedMigration.Step step : m.statements()) {
                     run.step(step);
                 }
@@ -202,6 +212,7 @@ public final class Executor {
                 if (m.statements().isEmpty()) {
                     throw new IllegalStateException("a non-transactional migration has statements");
                 }
+                run.checkBackend("SELECT pg_backend_pid()");
                 LOG.info("{} runs outside a transaction: {} (line {}) cannot run in a transaction block", m.tag(),
                         m.firstNonTransactional().classification().description(), m.firstNonTransactional().line());
                 for (PreparedMigration.Step step : m.statements()) {
@@ -289,6 +300,43 @@ public final class Executor {
                 lastCommitted = s.number();
             }
             step = null;
+        }
+
+        /** Sends our BEGIN batch, whose last statement returns the backend pid, and checks it. */
+        void begin(String sql) throws SQLException {
+            checkBackend(sql);
+            inTransaction = true;
+            ourTransaction = true;
+        }
+
+        /** Runs SQL whose last result is {@code pg_backend_pid()}, and refuses if the backend changed. */
+        void checkBackend(String sql) throws SQLException {
+            int pid = 0;
+            try (Statement s = connection.createStatement()) {
+                boolean isResult = s.execute(sql);
+                while (true) {
+                    if (isResult) {
+                        try (java.sql.ResultSet rs = s.getResultSet()) {
+                            if (rs.next()) {
+                                pid = rs.getInt(1);
+                            }
+                        }
+                    } else if (s.getUpdateCount() == -1) {
+                        break;
+                    }
+                    isResult = s.getMoreResults();
+                }
+            }
+            if (backendPid != 0 && pid != backendPid) {
+                if (txState.isOpen(true)) {
+                    try (Statement s = connection.createStatement()) {
+                        s.execute("ROLLBACK");
+                    } catch (SQLException ignored) {
+                        // the error below is what matters
+                    }
+                }
+                throw lock.pooled(backendPid, pid);
+            }
         }
 
         void exec(String sql, StatementKind kind) throws SQLException {

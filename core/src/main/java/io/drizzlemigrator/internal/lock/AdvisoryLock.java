@@ -27,6 +27,7 @@ public final class AdvisoryLock {
     private static final long MAX_BACKOFF_MILLIS = 1000;
 
     private final long key;
+    private int lockedByPid;
 
     public AdvisoryLock(long key) {
         this.key = key;
@@ -102,13 +103,54 @@ public final class AdvisoryLock {
     }
 
     private boolean tryLock(Connection connection) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("select pg_try_advisory_lock(?)")) {
+        try (PreparedStatement ps = connection.prepareStatement("select pg_try_advisory_lock(?), pg_backend_pid()")) {
             ps.setLong(1, key);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
+                lockedByPid = rs.getInt(2);
                 return rs.getBoolean(1);
             }
         }
+    }
+
+    /** The backend pid that took the lock (0 before it is taken). */
+    public int lockedByPid() {
+        return lockedByPid;
+    }
+
+    /**
+     * Checks that the backend now serving the connection holds the lock just taken, and returns its pid. Through a
+     * transaction-pooling proxy (PgBouncer {@code pool_mode = transaction}) consecutive statements may reach different
+     * backends, so a session lock would guard nothing: that is refused.
+     */
+    public int verifyHeldBySession(Connection connection, int lockedByPid) throws SQLException {
+        String sql = "select pg_backend_pid(), exists (select 1 from pg_locks l where l.locktype = 'advisory'"
+                + " and l.granted and l.pid = pg_backend_pid() and l.classid = ?::bigint::oid"
+                + " and l.objid = ?::bigint::oid and l.objsubid = 1)";
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            ps.setLong(1, key >>> 32);
+            ps.setLong(2, key & 0xffffffffL);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                int pid = rs.getInt(1);
+                if (!rs.getBoolean(2) || (lockedByPid != 0 && pid != lockedByPid)) {
+                    throw pooled(lockedByPid, pid);
+                }
+                return pid;
+            }
+        }
+    }
+
+    /** The error for a connection whose backend changed between transactions. */
+    public io.drizzlemigrator.ConfigurationException pooled(int lockedByPid, int nowPid) {
+        return new io.drizzlemigrator.ConfigurationException("The migration connection does not keep its server"
+                + " session: the advisory lock was taken on backend pid " + lockedByPid + " but the next statement ran"
+                + " on pid " + nowPid + ". A transaction-pooling proxy (PgBouncer pool_mode=transaction, or a cloud"
+                + " pooler in that mode) sits between the service and PostgreSQL, and session advisory locks do not"
+                + " work through it. Point the migration at a direct or session-pooled connection (a dedicated"
+                + " migration URL). The lock may stay held by pid " + lockedByPid + " until the proxy closes that"
+                + " server connection (select pg_terminate_backend(" + lockedByPid + ") frees it). No statement was"
+                + " sent after the change was seen.");
     }
 
     /** Releases the lock; returns false (and logs) if it was not held or the connection is gone. */
