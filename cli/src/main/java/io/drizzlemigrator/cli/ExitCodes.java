@@ -25,6 +25,8 @@ public final class ExitCodes {
     public static final int PROBLEMS_FOUND = 3;
     /** Another runner held the migration lock for longer than --lock-timeout. */
     public static final int LOCK_TIMEOUT = 4;
+    /** {@code lint}: a rule of severity error fired. */
+    public static final int LINT_ERRORS = 5;
 
     private ExitCodes() {
     }
@@ -57,6 +59,7 @@ public final class ExitCodes {
                 + "migrations; for validate also pending ones.");
         codes.put(Integer.toString(LOCK_TIMEOUT), "Another runner held the migration lock longer than "
                 + "--lock-timeout.");
+        codes.put(Integer.toString(LINT_ERRORS), "lint: a rule of severity error fired.");
         return codes;
     }
 }

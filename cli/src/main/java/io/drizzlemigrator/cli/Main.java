@@ -48,6 +48,7 @@ public final class Main {
                 new ValidateCommand(context))) {
             cli.addSubcommand(command);
         }
+        cli.addSubcommand(new LintCommand(context));
         // registered after the subcommands: picocli applies these settings to the subcommands present
         cli.registerConverter(Duration.class, new DurationConverter());
         cli.registerConverter(OutOfOrderPolicy.class, new EnumConverter<>(OutOfOrderPolicy.class));
