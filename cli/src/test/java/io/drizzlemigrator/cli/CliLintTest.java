@@ -81,7 +81,7 @@ class CliLintTest {
         assertThat(run.exitCode()).isEqualTo(ExitCodes.LINT_ERRORS);
         List<String> lines = run.out().lines().toList();
         assertThat(lines).contains("::warning file=" + relative + "/0009_stray.sql,title=stray-sql-file::"
-                + "0009_stray.sql is not in meta/_journal.json: no migrator will ever run it%0AIf it is a leftover "
+                + "Not in meta/_journal.json: no migrator will ever run it%0AIf it is a leftover "
                 + "(a file renamed or regenerated after a merge, often with a duplicate number), delete it. If it "
                 + "should run, regenerate it with drizzle-kit generate --custom so that the journal gets an entry, "
                 + "and move the SQL into that file.");

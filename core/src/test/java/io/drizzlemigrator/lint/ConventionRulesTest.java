@@ -43,7 +43,7 @@ class ConventionRulesTest {
         assertThat(of(report, "missing-header")).singleElement().satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.WARNING);
             assertThat(f.line()).isEqualTo(1);
-            assertThat(f.message()).contains("has no header comment");
+            assertThat(f.message()).startsWith("No header comment");
             assertThat(f.safeAlternative()).contains("-- Migration:", "-- Date: 2024-11-19", "-- Author:",
                     "-- Source:").doesNotContain("-- Rollback: See");
         });
@@ -55,7 +55,7 @@ class ConventionRulesTest {
                 + DROP);
 
         assertThat(of(report, "missing-header")).singleElement().satisfies(f -> assertThat(f.message())
-                .contains("lacks -- Date:, -- Source:, -- Rollback:", "drops column users.nickname"));
+                .startsWith("The header lacks -- Date:, -- Source:, -- Rollback:").contains("drops column users.nickname"));
     }
 
     @Test

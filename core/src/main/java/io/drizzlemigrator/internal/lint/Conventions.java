@@ -136,10 +136,9 @@ final class Conventions {
             return;
         }
         String message = h.any()
-                ? m.file() + "'s header lacks " + String.join(", ", missing) + (needsRollback && !h.rollback()
+                ? "The header lacks " + String.join(", ", missing) + (needsRollback && !h.rollback()
                         ? " (required: it " + rules.alteringWhat() + ")" : "")
-                : m.file() + " has no header comment: migrations are reviewed and must say what they do, when, by whom"
-                        + " and why";
+                : "No header comment: migrations are reviewed and must say what they do, when, by whom and why";
         String date = Instant.ofEpochMilli(m.folderMillis()).atZone(ZoneOffset.UTC).toLocalDate().toString();
         String template = "Start the file with:\n-- Migration: <what it does>\n-- Date: " + date + "\n-- Author: "
                 + "<name> (<role>)\n-- Source: <ticket, audit or discussion>\n"
@@ -160,8 +159,7 @@ final class Conventions {
             return;
         }
         sink.add(new Draft(Rule.MISSING_ROLLBACK, m.file(), at.line(), at.column(),
-                m.file() + " " + rules.alteringWhat() + " but has no rollback file (" + rollbackName(m)
-                        + ")",
+                "The migration " + rules.alteringWhat() + " but has no rollback file (" + rollbackName(m) + ")",
                 "Write " + rollbackName(m) + " that undoes this migration, and name it in the header (-- Rollback: "
                         + "See " + rollbackName(m) + "). Rollbacks are run by hand (psql -f) after review: "
                         + "drizzle-migrator never runs them. Additive-only migrations (new tables, nullable columns, "

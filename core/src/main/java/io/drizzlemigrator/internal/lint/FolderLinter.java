@@ -111,8 +111,8 @@ public final class FolderLinter {
                 LoadedFolder loaded = MigrationFolderReader.read(location, classLoader);
                 migrations.addAll(loaded.migrations());
                 for (String stray : loaded.strays()) {
-                    folderSink.add(new Draft(Rule.STRAY_SQL_FILE, stray, 0, 0, stray + " is not a migration: drizzle "
-                            + "1.0 runs only <YYYYMMDDHHMMSS>_<name>/migration.sql",
+                    folderSink.add(new Draft(Rule.STRAY_SQL_FILE, stray, 0, 0, "Not a migration: drizzle 1.0 runs "
+                            + "only <YYYYMMDDHHMMSS>_<name>/migration.sql, so no migrator will ever run it",
                             "Move it into a migration folder of its own if it should run, or delete it.", null));
                 }
             } catch (MigrationSourceException e) {
@@ -169,8 +169,8 @@ public final class FolderLinter {
         if (files.listable() && sink.wants(Rule.STRAY_SQL_FILE)) {
             for (String f : files.sqlFiles()) {
                 if (!listed.contains(f) && !f.endsWith(Conventions.ROLLBACK_SUFFIX)) {
-                    sink.add(new Draft(Rule.STRAY_SQL_FILE, f, 0, 0, f + " is not in meta/_journal.json: no "
-                            + "migrator will ever run it",
+                    sink.add(new Draft(Rule.STRAY_SQL_FILE, f, 0, 0, "Not in meta/_journal.json: no migrator will "
+                            + "ever run it",
                             "If it is a leftover (a file renamed or regenerated after a merge, often with a duplicate "
                                     + "number), delete it. If it should run, regenerate it with drizzle-kit generate "
                                     + "--custom so that the journal gets an entry, and move the SQL into that file.",
