@@ -128,7 +128,8 @@ final class LintCommand implements Callable<Integer> {
     }
 
     /**
-     * GitHub Actions workflow commands, one per finding: {@code ::error file=<path>,line=<n>,col=<n>,title=<rule>::<message>}
+     * GitHub Actions workflow commands, one per finding:
+     * {@code ::error file=<path>,line=<n>,col=<n>,title=<rule>::<message>}
      * ({@code ::notice} for info), the safe alternative on the following lines of the message.
      */
     private void github(LintReport report) {

@@ -38,7 +38,10 @@ public final class MigrationLinter {
         return lint(location, classLoader, config, Clock.systemUTC());
     }
 
-    /** {@link #lint(String, ClassLoader, LintConfig)} with the clock that decides which {@code when} is in the future. */
+    /**
+     * {@link #lint(String, ClassLoader, LintConfig)} with the clock that decides which journal {@code when} is in the
+     * future.
+     */
     public static LintReport lint(String location, ClassLoader classLoader, LintConfig config, Clock clock) {
         Objects.requireNonNull(location, "location");
         Objects.requireNonNull(config, "config");

@@ -35,7 +35,8 @@ final class Conventions {
             "policies", "rls", "trigger", "triggers", "function", "functions", "sequence", "backfill", "split",
             "merge", "move", "extension", "and", "to", "from", "for", "with", "on", "in", "by", "of", "into", "as",
             "status", "user", "users", "id", "ids", "refactor", "cleanup", "support", "enable", "disable", "rollback",
-            "revert", "restore", "dedup", "dedupe", "deduplicate", "normalize", "rework", "increase", "decrease", "extend", "length", "relation", "relations", "field",
+            "revert", "restore", "dedup", "dedupe", "deduplicate", "normalize", "rework", "increase", "decrease",
+            "extend", "length", "relation", "relations", "field",
             "fields", "data", "core", "timestamps", "timestamp", "permission",
             "permissions", "role", "roles", "auth", "fixes", "security", "audit");
 
@@ -93,7 +94,7 @@ final class Conventions {
                     }
                 }
             }
-            if (eol < sql.length() && sql.charAt(eol) == '\r' && eol + 1 < sql.length() && sql.charAt(eol + 1) == '\n') {
+            if (eol + 1 < sql.length() && sql.charAt(eol) == '\r' && sql.charAt(eol + 1) == '\n') {
                 eol++;
             }
             i = eol + 1;
@@ -219,10 +220,10 @@ final class Conventions {
                 folders ? "Rename the folder to say what it does, for example " + suggestion + "/, before any database"
                         + " applies it (drizzle 1.0 records the folder name). Next time: drizzle-kit generate "
                         + "--name=<description>."
-                        : "Rename the file to say what it does, for example " + suggestion + ".sql, and set its \"tag\" "
-                        + "in meta/_journal.json to match (\"" + suggestion + "\"), before any database applies it "
-                        + "(the tag becomes the migration's name in drizzle 1.0's table). Next time: drizzle-kit "
-                        + "generate --name=<description>.", null));
+                        : "Rename the file to say what it does, for example " + suggestion + ".sql, and set its "
+                        + "\"tag\" in meta/_journal.json to match (\"" + suggestion + "\"), before any database "
+                        + "applies it (the tag becomes the migration's name in drizzle 1.0's table). Next time: "
+                        + "drizzle-kit generate --name=<description>.", null));
     }
 
     private static String singular(String w) {

@@ -23,9 +23,9 @@ final class FolderContext {
 
     /**
      * Whether the migration has a rollback companion: {@code <tag>_rollback.sql}, for drizzle 1.0 folders also
-     * {@code <folder>/rollback.sql}, the file its header names ({@code -- Rollback: See 0006_x_rollback.sql}), or, where
-     * the folder can be listed, any {@code <number>_*_rollback.sql} with the migration's number. On the classpath the
-     * names are looked up through the class loader.
+     * {@code <folder>/rollback.sql}, the file its header names ({@code -- Rollback: See 0006_x_rollback.sql}), or,
+     * where the folder can be listed, any {@code <number>_*_rollback.sql} with the migration's number. On the
+     * classpath the names are looked up through the class loader.
      */
     boolean hasRollback(MigrationFile m, String headerNamed) {
         if (headerNamed != null && FolderFiles.nameProblem(headerNamed.replace('/', '_')) == null

@@ -59,7 +59,8 @@ final class JournalLint {
             lint.problem(Rule.INVALID_JOURNAL, at == null ? 1 : Math.max(at.getLineNr(), 1), "The journal is not valid "
                     + "JSON (" + e.getOriginalMessage() + "): no migrator can read it",
                     "Restore meta/_journal.json from version control, or fix it by hand: {\"version\":\"7\","
-                            + "\"dialect\":\"postgresql\",\"entries\":[{\"idx\":0,\"version\":\"7\",\"when\":<epoch ms>,"
+                            + "\"dialect\":\"postgresql\",\"entries\":[{\"idx\":0,\"version\":\"7\","
+                            + "\"when\":<epoch ms>,"
                             + "\"tag\":\"0000_name\",\"breakpoints\":true}, ...]}");
             return null;
         } catch (IOException e) {
@@ -205,8 +206,9 @@ final class JournalLint {
                             + "migrator silently skips it, forever, on every database that already has "
                             + newest.tag(),
                             "If no database has applied " + newest.tag() + " yet, set this entry's \"when\" to a "
-                                    + "value greater than " + newest.when() + ". Otherwise drizzle-migrator reports the "
-                                    + "entry as out of order; apply it with outOfOrder = APPLY once it is checked.");
+                                    + "value greater than " + newest.when() + ". Otherwise drizzle-migrator reports "
+                                    + "the entry as out of order; apply it with outOfOrder = APPLY once it is "
+                                    + "checked.");
                 }
                 if (e.when() > nowMillis) {
                     problem(Rule.JOURNAL_WHEN_IN_FUTURE, e.line(), "Journal entry " + e.tag() + " has \"when\" "

@@ -9,7 +9,8 @@ import java.util.Map;
  * in this order.
  */
 public enum Rule {
-    INDEX_NOT_CONCURRENT("index-not-concurrent", Severity.ERROR, "CREATE INDEX without CONCURRENTLY on an existing table"),
+    INDEX_NOT_CONCURRENT("index-not-concurrent", Severity.ERROR,
+            "CREATE INDEX without CONCURRENTLY on an existing table"),
     DROP_INDEX_NOT_CONCURRENT("drop-index-not-concurrent", Severity.WARNING, "DROP INDEX without CONCURRENTLY"),
     CONCURRENT_INDEX_NOT_IDEMPOTENT("concurrent-index-not-idempotent", Severity.WARNING,
             "CONCURRENTLY without IF [NOT] EXISTS"),
@@ -37,7 +38,8 @@ public enum Rule {
     ADD_UNIQUE_CONSTRAINT("add-unique-constraint", Severity.ERROR,
             "UNIQUE or PRIMARY KEY added to an existing table without USING INDEX"),
     MISSING_HEADER("missing-header", Severity.WARNING, "Migration without the header comment"),
-    MISSING_ROLLBACK("missing-rollback", Severity.WARNING, "Migration that alters existing objects without a rollback file"),
+    MISSING_ROLLBACK("missing-rollback", Severity.WARNING,
+            "Migration that alters existing objects without a rollback file"),
     AUTO_NAME("auto-name", Severity.INFO, "Meaningless drizzle-kit name"),
     JOURNAL_MISSING_FILE("journal-missing-file", Severity.ERROR, "Journal entry without its file"),
     JOURNAL_DUPLICATE_TAG("journal-duplicate-tag", Severity.ERROR, "Two journal entries with one tag"),

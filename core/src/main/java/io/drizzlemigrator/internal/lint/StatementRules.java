@@ -301,8 +301,8 @@ final class StatementRules {
                     emit(Rule.DROP_TYPE, w.at(i),
                             "DROP TYPE " + text + " fails while a column uses it, and dropping and recreating an enum "
                                     + "to change its values rewrites every table that uses it",
-                            "Enum values are append-only: add the new value (ADD VALUE IF NOT EXISTS), migrate the data "
-                                    + "to it, and leave the old value unused. Drop a type only after a release in "
+                            "Enum values are append-only: add the new value (ADD VALUE IF NOT EXISTS), migrate the "
+                                    + "data to it, and leave the old value unused. Drop a type only after a release in "
                                     + "which no column and no code uses it.");
                 }
             }
@@ -334,8 +334,8 @@ final class StatementRules {
                     emit(Rule.DROP_INDEX_NOT_CONCURRENT, w.at(0),
                             "DROP INDEX " + text + " without CONCURRENTLY takes an ACCESS EXCLUSIVE lock on its table:"
                                     + " every read and write waits, and queues behind any long transaction",
-                            "DROP INDEX CONCURRENTLY IF EXISTS " + text + "; in a migration of its own (drizzle-migrator"
-                                    + " runs it outside a transaction).");
+                            "DROP INDEX CONCURRENTLY IF EXISTS " + text + "; in a migration of its own "
+                                    + "(drizzle-migrator runs it outside a transaction).");
                 }
             }
             if (concurrently && !idempotent) {
@@ -657,9 +657,9 @@ final class StatementRules {
                     "Adding column " + columnText + " with " + (primaryKey ? "PRIMARY KEY" : "UNIQUE")
                             + " builds its index under an ACCESS EXCLUSIVE lock on " + tableText,
                     "Add the column plain; build the index in a migration of its own: CREATE UNIQUE INDEX "
-                            + "CONCURRENTLY IF NOT EXISTS <index> ON " + tableText + " (" + columnText + "); then ALTER "
-                            + "TABLE " + tableText + " ADD CONSTRAINT <name> " + (primaryKey ? "PRIMARY KEY" : "UNIQUE")
-                            + " USING INDEX <index>;");
+                            + "CONCURRENTLY IF NOT EXISTS <index> ON " + tableText + " (" + columnText + "); then "
+                            + "ALTER TABLE " + tableText + " ADD CONSTRAINT <name> "
+                            + (primaryKey ? "PRIMARY KEY" : "UNIQUE") + " USING INDEX <index>;");
         }
         if (check) {
             altering(w.at(s), "adds a constraint to " + tableText);
@@ -901,7 +901,8 @@ final class StatementRules {
             if (!idempotent && !fresh) {
                 emit(Rule.ENUM_ADD_VALUE_NOT_IDEMPOTENT, w.at(j),
                         "ALTER TYPE " + typeText + " ADD VALUE without IF NOT EXISTS fails if the value is already "
-                                + "there (a database set up with drizzle-kit push, a retried or hand-applied migration)",
+                                + "there (a database set up with drizzle-kit push, a retried or hand-applied "
+                                + "migration)",
                         "ALTER TYPE " + typeText + " ADD VALUE IF NOT EXISTS " + (value != null ? value : "'...'")
                                 + ";");
             }

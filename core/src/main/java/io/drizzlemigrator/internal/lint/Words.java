@@ -44,7 +44,8 @@ final class Words {
     }
 
     boolean isName(int i) {
-        return has(i) && (tokens.get(i).type() == TokenType.WORD || tokens.get(i).type() == TokenType.QUOTED_IDENTIFIER);
+        return has(i) && (tokens.get(i).type() == TokenType.WORD
+                || tokens.get(i).type() == TokenType.QUOTED_IDENTIFIER);
     }
 
     boolean isString(int i) {
