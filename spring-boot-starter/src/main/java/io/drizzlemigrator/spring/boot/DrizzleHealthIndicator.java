@@ -6,6 +6,8 @@ import io.drizzlemigrator.health.MigrationHealth;
 import io.drizzlemigrator.health.MigrationHealthTracker;
 import java.time.Duration;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
@@ -23,19 +25,27 @@ import org.springframework.boot.health.contributor.Status;
  */
 public class DrizzleHealthIndicator implements HealthIndicator {
 
+    private static final Logger LOG = LoggerFactory.getLogger(DrizzleHealthIndicator.class);
+
     /** How often pending (or unknown) state is read again from the database. */
     public static final Duration RECHECK_INTERVAL = Duration.ofSeconds(10);
 
     private final MigrationHealthTracker tracker;
     private final DrizzleMigrator migrator;
+    private final Duration recheckInterval;
 
     /**
      * @param tracker a listener of {@code migrator}
      * @param migrator used to read the state while it is pending or unknown; null to only report what runs reported
      */
     public DrizzleHealthIndicator(MigrationHealthTracker tracker, DrizzleMigrator migrator) {
+        this(tracker, migrator, RECHECK_INTERVAL);
+    }
+
+    DrizzleHealthIndicator(MigrationHealthTracker tracker, DrizzleMigrator migrator, Duration recheckInterval) {
         this.tracker = Objects.requireNonNull(tracker, "tracker");
         this.migrator = migrator;
+        this.recheckInterval = recheckInterval;
     }
 
     @Override
@@ -46,23 +56,24 @@ public class DrizzleHealthIndicator implements HealthIndicator {
             try {
                 migrator.status();
             } catch (DrizzleMigratorException e) {
+                LOG.debug("The drizzle health indicator could not read the migration state: {}", e.getMessage());
                 checkError = e.getClass().getSimpleName();
             }
             health = tracker.current();
         }
         Health.Builder builder = Health.status(status(health.state())).withDetails(health.details());
         if (checkError != null) {
-            builder.withDetail("checkError", checkError + ": the state could not be read; see the application log");
+            builder.withDetail("checkError", checkError + ": the migration state could not be read");
         }
         return builder.build();
     }
 
-    private static boolean needsCheck(MigrationHealth health) {
+    private boolean needsCheck(MigrationHealth health) {
         MigrationHealth.State state = health.state();
         if (state != MigrationHealth.State.NOT_CHECKED && state != MigrationHealth.State.PENDING) {
             return false;
         }
-        return health.checkedAt().map(at -> Duration.between(at, health.takenAt()).compareTo(RECHECK_INTERVAL) >= 0)
+        return health.checkedAt().map(at -> Duration.between(at, health.takenAt()).compareTo(recheckInterval) >= 0)
                 .orElse(true);
     }
 

@@ -11,7 +11,10 @@ import io.drizzlemigrator.MigratorConfiguration;
 import io.drizzlemigrator.OutOfOrderPolicy;
 import io.drizzlemigrator.TransactionMode;
 import io.drizzlemigrator.ValidationException;
+import io.drizzlemigrator.health.MigrationHealthTracker;
+import io.drizzlemigrator.metrics.DrizzleMigrationMetrics;
 import io.drizzlemigrator.testing.TestDatabase;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
@@ -21,9 +24,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.AbstractBeanDefinition;
 import org.springframework.beans.factory.support.AutowireCandidateQualifier;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -272,6 +278,24 @@ class DrizzleMigrationsAutoConfigurationTests {
             assertThat(stackTrace(context.getStartupFailure())).contains("Malformed database URL")
                     .doesNotContain("hunter2");
         });
+    }
+
+    @Test
+    void migratesWithoutTheActuatorOrMicrometerOnTheClasspath() {
+        new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
+                        DrizzleMigrationsAutoConfiguration.class, DrizzleEndpointAutoConfiguration.class,
+                        DrizzleHealthAutoConfiguration.class, DrizzleMetricsAutoConfiguration.class))
+                .withClassLoader(new FilteredClassLoader(Endpoint.class, HealthIndicator.class, MeterRegistry.class))
+                .withPropertyValues(applicationDataSource(db)).run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context).hasSingleBean(DrizzleMigrationsInitializer.class);
+                    assertThat(context).doesNotHaveBean(DrizzleEndpoint.class);
+                    assertThat(context).doesNotHaveBean(DrizzleHealthIndicator.class);
+                    assertThat(context).doesNotHaveBean(MigrationHealthTracker.class);
+                    assertThat(context).doesNotHaveBean(DrizzleMigrationMetrics.class);
+                });
+        assertThat(appliedRows(db)).isEqualTo(TestDatabases.TAGS.size());
     }
 
     @Test
