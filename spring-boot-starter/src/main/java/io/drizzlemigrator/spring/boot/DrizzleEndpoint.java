@@ -4,6 +4,7 @@ import io.drizzlemigrator.DrizzleMigrator;
 import io.drizzlemigrator.DrizzleMigratorException;
 import io.drizzlemigrator.MigrationInfo;
 import io.drizzlemigrator.MigrationSourceException;
+import io.drizzlemigrator.MigrationState;
 import io.drizzlemigrator.MigratorConfiguration;
 import io.drizzlemigrator.StatusReport;
 import java.time.Duration;
@@ -125,8 +126,7 @@ public class DrizzleEndpoint {
      * @param appliedAt when it was applied: from the table when it records it, else when this process applied it
      * @param duration how long applying it took, when this process applied it (ISO-8601)
      * @param durationMillis the same in milliseconds
-     * @param transactional whether it ran (this process applied it) or will run (pending, out of order) inside a
-     *                      transaction; absent for migrations applied elsewhere, whose files are not re-read
+     * @param transactional whether it runs (or ran) inside a transaction; absent for unknown rows
      */
     public record MigrationDescriptor(String tag, String state, String hash, String storedHash, String appliedAt,
             String duration, Long durationMillis, Boolean transactional) {
@@ -136,7 +136,7 @@ public class DrizzleEndpoint {
             Instant appliedAt = m.appliedTime().orElse(applied == null ? null : applied.at());
             String storedHash = m.storedHash() != null && !m.storedHash().equals(m.hash()) ? m.storedHash() : null;
             Boolean transactional = applied != null ? Boolean.valueOf(applied.transactional())
-                    : m.isApplied() ? null : Boolean.valueOf(m.transactional());
+                    : m.state() == MigrationState.UNKNOWN ? null : Boolean.valueOf(m.transactional());
             return new MigrationDescriptor(m.tag(), m.state().name().toLowerCase(Locale.ROOT),
                     m.hash() != null ? m.hash() : m.storedHash(), m.hash() != null ? storedHash : null,
                     text(appliedAt), applied == null ? null : text(applied.duration()),

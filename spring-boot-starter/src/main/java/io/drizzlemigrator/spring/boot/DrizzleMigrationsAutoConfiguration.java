@@ -97,6 +97,12 @@ public final class DrizzleMigrationsAutoConfiguration {
             if (p.getTransactionMode() != null) {
                 builder.transactionMode(p.getTransactionMode());
             }
+            if (p.getDdlLockTimeout() != null) {
+                builder.ddlLockTimeout(p.getDdlLockTimeout());
+            }
+            builder.ddlLockRetries(p.getDdlLockRetries());
+            builder.repairInvalidIndexes(p.isRepairInvalidIndexes());
+            builder.largeTableRows(p.getLargeTableRows());
             if (StringUtils.hasText(p.getSearchPath())) {
                 builder.searchPath(p.getSearchPath());
             }

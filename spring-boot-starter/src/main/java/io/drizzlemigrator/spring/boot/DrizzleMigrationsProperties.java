@@ -53,6 +53,28 @@ public class DrizzleMigrationsProperties {
      */
     private TransactionMode transactionMode = MigratorDefaults.TRANSACTION_MODE;
 
+    /**
+     * lock_timeout set inside each transactional migration: a DDL statement that cannot get its lock in time gives up
+     * (and the migration is retried) instead of queueing every query of the application behind it. 0 leaves the
+     * session's setting.
+     */
+    private Duration ddlLockTimeout = MigratorDefaults.DDL_LOCK_TIMEOUT;
+
+    /** How many times a transactional migration is retried, with backoff, after hitting the DDL lock timeout. */
+    private int ddlLockRetries = MigratorDefaults.DDL_LOCK_RETRIES;
+
+    /**
+     * Whether an INVALID index left by an earlier failed CREATE INDEX CONCURRENTLY is dropped (concurrently) before
+     * the build runs again.
+     */
+    private boolean repairInvalidIndexes = MigratorDefaults.REPAIR_INVALID_INDEXES;
+
+    /**
+     * Refuse a plain (non-concurrent) CREATE INDEX on an existing table whose estimated row count exceeds this, before
+     * it takes a lock. 0 turns the check off.
+     */
+    private long largeTableRows = MigratorDefaults.LARGE_TABLE_ROWS;
+
     /** A search_path for the migration session, for example "app,public". By default the role's. */
     private String searchPath;
 
@@ -146,6 +168,38 @@ public class DrizzleMigrationsProperties {
 
     public void setTransactionMode(TransactionMode transactionMode) {
         this.transactionMode = transactionMode;
+    }
+
+    public Duration getDdlLockTimeout() {
+        return ddlLockTimeout;
+    }
+
+    public void setDdlLockTimeout(Duration ddlLockTimeout) {
+        this.ddlLockTimeout = ddlLockTimeout;
+    }
+
+    public int getDdlLockRetries() {
+        return ddlLockRetries;
+    }
+
+    public void setDdlLockRetries(int ddlLockRetries) {
+        this.ddlLockRetries = ddlLockRetries;
+    }
+
+    public boolean isRepairInvalidIndexes() {
+        return repairInvalidIndexes;
+    }
+
+    public void setRepairInvalidIndexes(boolean repairInvalidIndexes) {
+        this.repairInvalidIndexes = repairInvalidIndexes;
+    }
+
+    public long getLargeTableRows() {
+        return largeTableRows;
+    }
+
+    public void setLargeTableRows(long largeTableRows) {
+        this.largeTableRows = largeTableRows;
     }
 
     public String getSearchPath() {

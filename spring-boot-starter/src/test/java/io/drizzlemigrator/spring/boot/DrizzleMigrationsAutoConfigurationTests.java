@@ -191,7 +191,9 @@ class DrizzleMigrationsAutoConfigurationTests {
                         "drizzle.migrations.lock-timeout=45s", "drizzle.migrations.lock-key=4242",
                         "drizzle.migrations.out-of-order=apply", "drizzle.migrations.edited-migrations=fail",
                         "drizzle.migrations.transaction-mode=all-in-one", "drizzle.migrations.search-path=app,public",
-                        "drizzle.migrations.init-sql=SET statement_timeout = '60s'")
+                        "drizzle.migrations.init-sql=SET statement_timeout = '60s'",
+                        "drizzle.migrations.ddl-lock-timeout=2s", "drizzle.migrations.ddl-lock-retries=7",
+                        "drizzle.migrations.repair-invalid-indexes=false", "drizzle.migrations.large-table-rows=0")
                 .withBean(DrizzleMigrationStrategy.class, DrizzleMigrationStrategy::skip)
                 .run(context -> {
                     assertThat(context).hasNotFailed();
@@ -206,6 +208,10 @@ class DrizzleMigrationsAutoConfigurationTests {
                     assertThat(config.transactionMode()).isEqualTo(TransactionMode.ALL_IN_ONE);
                     assertThat(config.searchPath()).hasValue("app,public");
                     assertThat(config.initSql()).hasValue("SET statement_timeout = '60s'");
+                    assertThat(config.ddlLockTimeout()).hasSeconds(2);
+                    assertThat(config.ddlLockRetries()).isEqualTo(7);
+                    assertThat(config.repairInvalidIndexes()).isFalse();
+                    assertThat(config.largeTableRows()).isZero();
                 });
     }
 

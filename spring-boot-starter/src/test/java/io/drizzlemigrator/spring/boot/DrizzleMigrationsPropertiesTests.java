@@ -38,6 +38,10 @@ class DrizzleMigrationsPropertiesTests {
         assertThat(properties.getOutOfOrder()).isEqualTo(core.outOfOrder());
         assertThat(properties.getEditedMigrations()).isEqualTo(core.editedMigrations());
         assertThat(properties.getTransactionMode()).isEqualTo(core.transactionMode());
+        assertThat(properties.getDdlLockTimeout()).isEqualTo(core.ddlLockTimeout());
+        assertThat(properties.getDdlLockRetries()).isEqualTo(core.ddlLockRetries());
+        assertThat(properties.isRepairInvalidIndexes()).isEqualTo(core.repairInvalidIndexes());
+        assertThat(properties.getLargeTableRows()).isEqualTo(core.largeTableRows());
         assertThat(properties.getSearchPath()).isNull();
         assertThat(core.searchPath()).isEmpty();
         assertThat(properties.getInitSql()).isNull();
@@ -69,6 +73,13 @@ class DrizzleMigrationsPropertiesTests {
                 .map(p -> DrizzleMigrationsProperties.PREFIX + "." + kebab(p.getName())).collect(Collectors.toSet());
         assertThat(descriptions.keySet()).containsAll(properties);
         assertThat(properties).allSatisfy(name -> assertThat(descriptions.get(name)).as(name).isNotBlank());
+    }
+
+    @Test
+    void theSpringBootGuideListsEveryProperty() throws Exception {
+        String guide = java.nio.file.Files.readString(java.nio.file.Path.of("..", "docs", "spring-boot.md"));
+        assertThat(metadataDescriptions().keySet()).filteredOn(name -> name.startsWith("drizzle.migrations."))
+                .isNotEmpty().allSatisfy(name -> assertThat(guide).as("docs/spring-boot.md").contains("| `" + name + "` |"));
     }
 
     /** name -> description of every property in the configuration processor's output. */
