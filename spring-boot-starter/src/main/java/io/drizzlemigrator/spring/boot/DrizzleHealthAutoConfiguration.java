@@ -11,6 +11,7 @@ import org.springframework.boot.health.autoconfigure.actuate.endpoint.Availabili
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
@@ -35,9 +36,15 @@ public final class DrizzleHealthAutoConfiguration {
         return new DrizzleHealthIndicator(tracker, migrator);
     }
 
-    @Bean
-    @ConditionalOnMissingBean
-    ReadinessGroupMembership drizzleReadinessGroupMembership(Environment environment) {
-        return new ReadinessGroupMembership("drizzle", environment);
+    /** Health groups exist with the actuator's health endpoint only. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.annotation.Endpoint")
+    static class ReadinessGroupConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        ReadinessGroupMembership drizzleReadinessGroupMembership(Environment environment) {
+            return new ReadinessGroupMembership("drizzle", environment);
+        }
     }
 }
