@@ -128,7 +128,7 @@ public class DrizzleMigrations {
             if (target.startupDone()) {
                 return;
             }
-            log.info("Migrating datasource '{}' from {} before it is used", target.name(), target.config.getLocation());
+            log.info("Migrating datasource '{}' from {}", target.name(), target.config.getLocation());
             run(target);
             target.markStartupDone();
         }

@@ -13,8 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /** Remembers the migrations this process applied to one datasource, with when and how long, for the endpoint. */
 final class ProcessHistory implements MigrationListener {
 
-    /** A migration applied by this process. */
-    record Entry(Instant appliedAt, Duration duration) {
+    /** A migration applied by this process: when it ended, how long it took, whether in a transaction. */
+    record Entry(Instant appliedAt, Duration duration, boolean transactional) {
     }
 
     private final Clock clock;
@@ -32,7 +32,7 @@ final class ProcessHistory implements MigrationListener {
     public void onEvent(MigrationEvent event) {
         if (event instanceof MigrationEvent.MigrationApplied e) {
             AppliedMigration m = e.migration();
-            applied.put(m.tag(), new Entry(clock.instant(), m.duration()));
+            applied.put(m.tag(), new Entry(clock.instant(), m.duration(), m.transactional()));
         }
     }
 
