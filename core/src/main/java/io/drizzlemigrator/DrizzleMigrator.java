@@ -1,5 +1,7 @@
 package io.drizzlemigrator;
 
+import io.drizzlemigrator.internal.Engine;
+
 /**
  * Applies a drizzle-kit migration folder to PostgreSQL, interchangeably with drizzle's own migrator.
  *
@@ -42,12 +44,12 @@ public final class DrizzleMigrator {
      * @throws DatabaseConnectionException the database could not be reached
      */
     public MigrateResult migrate() {
-        throw new UnsupportedOperationException("not yet");
+        return engine().migrate();
     }
 
     /** Reads the folder and the bookkeeping table, without taking the lock or changing anything. */
     public StatusReport status() {
-        throw new UnsupportedOperationException("not yet");
+        return engine().status();
     }
 
     /**
@@ -55,6 +57,10 @@ public final class DrizzleMigrator {
      * (with {@link EditedMigrationPolicy#FAIL}) edited.
      */
     public StatusReport validate() {
-        throw new UnsupportedOperationException("not yet");
+        return engine().validate();
+    }
+
+    private Engine engine() {
+        return new Engine(configuration, configuration.password());
     }
 }

@@ -32,8 +32,16 @@ public final class MigratorConfiguration {
     private final String searchPath;
     private final String initSql;
     private final List<MigrationListener> listeners;
+    private final Duration ddlLockTimeout;
+    private final int ddlLockRetries;
+    private final boolean repairInvalidIndexes;
+    private final long largeTableRows;
 
     private MigratorConfiguration(Builder b) {
+        this.ddlLockTimeout = b.ddlLockTimeout;
+        this.ddlLockRetries = b.ddlLockRetries;
+        this.repairInvalidIndexes = b.repairInvalidIndexes;
+        this.largeTableRows = b.largeTableRows;
         this.dataSource = b.dataSource;
         this.url = b.url;
         this.user = b.user;
@@ -124,6 +132,25 @@ public final class MigratorConfiguration {
         return listeners;
     }
 
+    /** {@code lock_timeout} inside transactional migrations; zero means PostgreSQL's (no limit). */
+    public Duration ddlLockTimeout() {
+        return ddlLockTimeout;
+    }
+
+    /** Retries of a transactional migration that hit the DDL lock timeout. */
+    public int ddlLockRetries() {
+        return ddlLockRetries;
+    }
+
+    public boolean repairInvalidIndexes() {
+        return repairInvalidIndexes;
+    }
+
+    /** The estimated row count above which a plain CREATE INDEX is refused; 0 when the check is off. */
+    public long largeTableRows() {
+        return largeTableRows;
+    }
+
     /** A builder holding these settings, to derive a changed copy. */
     public Builder toBuilder() {
         Builder b = new Builder();
@@ -143,6 +170,10 @@ public final class MigratorConfiguration {
         b.searchPath = searchPath;
         b.initSql = initSql;
         b.listeners.addAll(listeners);
+        b.ddlLockTimeout = ddlLockTimeout;
+        b.ddlLockRetries = ddlLockRetries;
+        b.repairInvalidIndexes = repairInvalidIndexes;
+        b.largeTableRows = largeTableRows;
         return b;
     }
 
@@ -173,8 +204,46 @@ public final class MigratorConfiguration {
         private String searchPath;
         private String initSql;
         private final List<MigrationListener> listeners = new ArrayList<>();
+        private Duration ddlLockTimeout = MigratorDefaults.DDL_LOCK_TIMEOUT;
+        private int ddlLockRetries = MigratorDefaults.DDL_LOCK_RETRIES;
+        private boolean repairInvalidIndexes = MigratorDefaults.REPAIR_INVALID_INDEXES;
+        private long largeTableRows = MigratorDefaults.LARGE_TABLE_ROWS;
 
         Builder() {
+        }
+
+        /**
+         * {@code lock_timeout} set inside each transactional migration (default 5 s): a DDL statement that cannot get
+         * its lock in time gives up instead of queueing every query of the application behind it, and the migration
+         * is retried. {@link Duration#ZERO} leaves the session's setting.
+         */
+        public Builder ddlLockTimeout(Duration ddlLockTimeout) {
+            this.ddlLockTimeout = ddlLockTimeout;
+            return this;
+        }
+
+        /** How many times a transactional migration is retried, with backoff, after a lock timeout (default 5). */
+        public Builder ddlLockRetries(int ddlLockRetries) {
+            this.ddlLockRetries = ddlLockRetries;
+            return this;
+        }
+
+        /**
+         * Whether an INVALID index left by an earlier failed {@code CREATE INDEX CONCURRENTLY} is dropped (concurrently)
+         * before the build runs again (default true).
+         */
+        public Builder repairInvalidIndexes(boolean repairInvalidIndexes) {
+            this.repairInvalidIndexes = repairInvalidIndexes;
+            return this;
+        }
+
+        /**
+         * Refuse a plain {@code CREATE INDEX} on an existing table whose estimated row count exceeds this (default
+         * 10,000); 0 turns the check off.
+         */
+        public Builder largeTableRows(long largeTableRows) {
+            this.largeTableRows = largeTableRows;
+            return this;
         }
 
         /** Migrate through this DataSource (one connection is borrowed for the run). */
@@ -295,6 +364,17 @@ public final class MigratorConfiguration {
             Objects.requireNonNull(lockTimeout, "lockTimeout");
             if (lockTimeout.isNegative()) {
                 throw new ConfigurationException("lockTimeout must not be negative, was " + lockTimeout);
+            }
+            Objects.requireNonNull(ddlLockTimeout, "ddlLockTimeout");
+            if (ddlLockTimeout.isNegative()) {
+                throw new ConfigurationException("ddlLockTimeout must not be negative, was " + ddlLockTimeout);
+            }
+            if (ddlLockRetries < 0) {
+                throw new ConfigurationException("ddlLockRetries must not be negative, was " + ddlLockRetries);
+            }
+            if (largeTableRows < 0) {
+                throw new ConfigurationException("largeTableRows must not be negative (0 turns the check off), was "
+                        + largeTableRows);
             }
             Objects.requireNonNull(outOfOrder, "outOfOrder");
             Objects.requireNonNull(editedMigrations, "editedMigrations");

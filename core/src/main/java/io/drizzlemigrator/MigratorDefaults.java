@@ -18,6 +18,18 @@ public final class MigratorDefaults {
     public static final OutOfOrderPolicy OUT_OF_ORDER = OutOfOrderPolicy.FAIL;
     public static final EditedMigrationPolicy EDITED = EditedMigrationPolicy.WARN;
     public static final TransactionMode TRANSACTION_MODE = TransactionMode.PER_MIGRATION;
+    /** {@code lock_timeout} set inside each transactional migration, so DDL never queues the application for long. */
+    public static final Duration DDL_LOCK_TIMEOUT = Duration.ofSeconds(5);
+    /** How many times a transactional migration is retried after a lock timeout (SQLState 55P03). */
+    public static final int DDL_LOCK_RETRIES = 5;
+    /** Whether an INVALID index left by a failed concurrent build is dropped and rebuilt before the build runs again. */
+    public static final boolean REPAIR_INVALID_INDEXES = true;
+    /**
+     * A plain (non-concurrent) {@code CREATE INDEX} on an existing table with more estimated rows than this is refused
+     * before it takes a lock (the organisation's rule: above 10,000 rows, build indexes concurrently). 0 turns it off.
+     */
+    public static final long LARGE_TABLE_ROWS = 10_000;
+
     /** The {@code application_name} of connections opened from a URL; shown to waiting replicas. */
     public static final String APPLICATION_NAME = "drizzle-migrator";
 

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 public record PostgresUrl(String jdbcUrl, String user, String password) {
 
     private static final Pattern PASSWORD_PARAM = Pattern.compile("(?i)([?&;]password=)[^&;]*");
-    private static final Pattern USERINFO = Pattern.compile("(?i)(postgres(?:ql)?://[^:/@?#]*:)[^@/?#]*@");
+    private static final Pattern USERINFO = Pattern.compile("(?i)([a-z][a-z0-9+.-]*://[^:/@?#\\s]*:)[^@/?#\\s]*@");
 
     public static PostgresUrl parse(String url) {
         if (url == null || url.isBlank()) {

@@ -1,0 +1,383 @@
+package io.drizzlemigrator.internal;
+
+import io.drizzlemigrator.AppliedMigration;
+import io.drizzlemigrator.ConfigurationException;
+import io.drizzlemigrator.DatabaseConnectionException;
+import io.drizzlemigrator.DrizzleMigratorException;
+import io.drizzlemigrator.EditedMigrationPolicy;
+import io.drizzlemigrator.MigrateResult;
+import io.drizzlemigrator.MigrationEvent;
+import io.drizzlemigrator.MigrationState;
+import io.drizzlemigrator.MigratorConfiguration;
+import io.drizzlemigrator.MigratorDefaults;
+import io.drizzlemigrator.OutOfOrderPolicy;
+import io.drizzlemigrator.StatusReport;
+import io.drizzlemigrator.TransactionMode;
+import io.drizzlemigrator.ValidationException;
+import io.drizzlemigrator.internal.execute.Executor;
+import io.drizzlemigrator.internal.execute.PreparedMigration;
+import io.drizzlemigrator.internal.history.HistoryRow;
+import io.drizzlemigrator.internal.history.HistoryTable;
+import io.drizzlemigrator.internal.jdbc.Connections;
+import io.drizzlemigrator.internal.lock.AdvisoryLock;
+import io.drizzlemigrator.internal.plan.Plan;
+import io.drizzlemigrator.internal.plan.Planner;
+import io.drizzlemigrator.internal.source.Layout;
+import io.drizzlemigrator.internal.source.LoadedFolder;
+import io.drizzlemigrator.internal.source.MigrationFile;
+import io.drizzlemigrator.internal.source.MigrationFolderReader;
+import io.drizzlemigrator.internal.sql.SqlLexer;
+import io.drizzlemigrator.internal.sql.SqlStatement;
+import io.drizzlemigrator.internal.sql.SqlSyntaxException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** One run: read the folder, connect, lock, read the history, plan, apply, report, unlock. */
+public final class Engine {
+
+    private static final Logger LOG = LoggerFactory.getLogger("io.drizzlemigrator.DrizzleMigrator");
+
+    private final MigratorConfiguration config;
+    private final String password;
+    private final Events events;
+    private final HistoryTable history;
+    /** Statements that undo what this run changed in the session, run before the connection is given back. */
+    private final List<String> sessionReset = new ArrayList<>();
+
+    public Engine(MigratorConfiguration config, String password) {
+        this.config = config;
+        this.password = password;
+        this.events = new Events(config.listeners());
+        this.history = new HistoryTable(config.schema(), config.table());
+    }
+
+    public MigrateResult migrate() {
+        long start = System.nanoTime();
+        events.publish(new MigrationEvent.RunStarted(config.location()));
+        List<AppliedMigration> applied = new ArrayList<>();
+        try {
+            LoadedFolder folder = MigrationFolderReader.read(config.location(), config.classLoader());
+            try (Session session = openSession()) {
+                Connection c = session.connection;
+                AdvisoryLock lock = new AdvisoryLock(config.lockKey().orElse(
+                        AdvisoryLock.deriveKey(config.schema(), config.table())));
+                Duration waited = lock.acquire(c, config.lockTimeout(), MigratorDefaults.LOCK_REPORT_INTERVAL,
+                        (w, holder) -> events.publish(new MigrationEvent.LockWaiting(w, holder)));
+                int pid;
+                try {
+                    pid = lock.verifyHeldBySession(c, lock.lockedByPid());
+                } catch (RuntimeException e) {
+                    lock.release(c);
+                    throw e;
+                }
+                session.backendPid = pid;
+                events.publish(new MigrationEvent.LockAcquired(waited));
+                if (!waited.isZero()) {
+                    LOG.info("Acquired the migration lock after {} ms", waited.toMillis());
+                }
+                Throwable primary = null;
+                try {
+                    MigrateResult result = migrateLocked(c, folder, waited, applied, start, session.target,
+                            session.backendPid, lock);
+                    events.publish(new MigrationEvent.RunFinished(result));
+                    return result;
+                } catch (RuntimeException | Error e) {
+                    primary = e;
+                    throw e;
+                } finally {
+                    boolean released = lock.release(c);
+                    if (!released && primary == null) {
+                        LOG.warn("The migration lock was not released cleanly; PostgreSQL frees it with the session");
+                    }
+                }
+            }
+        } catch (DrizzleMigratorException e) {
+            events.publish(new MigrationEvent.RunFailed(Duration.ofNanos(System.nanoTime() - start), applied, e));
+            throw e;
+        } catch (SQLException e) {
+            DrizzleMigratorException wrapped = databaseError(e);
+            events.publish(new MigrationEvent.RunFailed(Duration.ofNanos(System.nanoTime() - start), applied,
+                    wrapped));
+            throw wrapped;
+        }
+    }
+
+    private MigrateResult migrateLocked(Connection c, LoadedFolder folder, Duration waited,
+            List<AppliedMigration> applied, long start, String target, int backendPid, AdvisoryLock lockCheck)
+            throws SQLException {
+        HistoryTable.Shape shape = history.ensureExists(c, folder.layout() == Layout.FOLDERS);
+        List<HistoryRow> rows = history.read(c, shape);
+        Plan plan = Planner.plan(folder.migrations(), rows);
+        Map<String, PreparedMigration> prepared = new HashMap<>();
+        StatusReport before = report(folder, plan, prepared);
+        events.publish(new MigrationEvent.StatusRead(before));
+        List<String> warnings = checkPolicies(plan, before, false);
+        List<MigrationFile> toApply = plan.toApply(config.outOfOrder() == OutOfOrderPolicy.APPLY);
+        // Prepare (lex) every migration before applying any: a file that cannot be delimited stops the run here.
+        List<PreparedMigration> runList = new ArrayList<>(toApply.size());
+        for (MigrationFile m : toApply) {
+            runList.add(prepared.computeIfAbsent(m.tag(), t -> PreparedMigration.prepare(m)));
+        }
+        LOG.info("{} migrations in {}: {} applied, {} pending; target {} (history {})",
+                folder.migrations().size(), config.location(), before.applied().size(), runList.size(), target,
+                history.displayName());
+        if (config.transactionMode() == TransactionMode.ALL_IN_ONE) {
+            for (PreparedMigration p : runList) {
+                if (!p.transactional()) {
+                    PreparedMigration.Step s = p.firstNonTransactional();
+                    throw new ConfigurationException("transactionMode ALL_IN_ONE cannot apply " + p.migration().file()
+                            + ": line " + s.line() + " holds " + s.classification().description()
+                            + ", which PostgreSQL refuses inside a transaction block. Use transactionMode"
+                            + " PER_MIGRATION (the default). Nothing was applied.");
+                }
+            }
+        }
+        Executor executor = new Executor(c, history, shape, events, new Executor.Guards(config.ddlLockTimeout(),
+                config.ddlLockRetries(), config.repairInvalidIndexes(), config.largeTableRows()), backendPid,
+                lockCheck);
+        executor.checkLargeTables(runList);
+        try {
+            if (config.transactionMode() == TransactionMode.ALL_IN_ONE) {
+                applied.addAll(executor.applyAllInOne(runList));
+            } else {
+                for (PreparedMigration p : runList) {
+                    applied.add(executor.apply(p, List.copyOf(applied)));
+                }
+            }
+        } finally {
+            executor.flush();
+            if (executor.changedStatementTimeout()) {
+                sessionReset.add("RESET statement_timeout");
+            }
+        }
+        Duration total = Duration.ofNanos(System.nanoTime() - start);
+        StatusReport after = applied.isEmpty() ? before : report(folder, Planner.plan(folder.migrations(),
+                history.read(c, shape)), prepared);
+        if (!applied.isEmpty()) {
+            events.publish(new MigrationEvent.StatusRead(after));
+        }
+        if (applied.isEmpty()) {
+            LOG.info("Database is up to date ({} applied); nothing to do ({} ms)", before.applied().size(),
+                    total.toMillis());
+        } else {
+            LOG.info("Applied {} migration{} in {} ms; database is {}", applied.size(),
+                    applied.size() == 1 ? "" : "s", total.toMillis(),
+                    after.isUpToDate() ? "up to date" : "NOT up to date (see warnings)");
+        }
+        return new MigrateResult(applied, warnings, total, waited, after);
+    }
+
+    public StatusReport status() {
+        LoadedFolder folder = MigrationFolderReader.read(config.location(), config.classLoader());
+        try (Session session = openSession()) {
+            HistoryTable.Shape shape = history.shape(session.connection);
+            Plan plan = Planner.plan(folder.migrations(), history.read(session.connection, shape));
+            StatusReport report = report(folder, plan, new HashMap<>());
+            events.publish(new MigrationEvent.StatusRead(report));
+            return report;
+        } catch (SQLException e) {
+            throw databaseError(e);
+        }
+    }
+
+    public StatusReport validate() {
+        LoadedFolder folder = MigrationFolderReader.read(config.location(), config.classLoader());
+        StatusReport report;
+        Plan plan;
+        try (Session session = openSession()) {
+            HistoryTable.Shape shape = history.shape(session.connection);
+            plan = Planner.plan(folder.migrations(), history.read(session.connection, shape));
+            report = report(folder, plan, new HashMap<>());
+            events.publish(new MigrationEvent.StatusRead(report));
+        } catch (SQLException e) {
+            throw databaseError(e);
+        }
+        checkPolicies(plan, report, true);
+        return report;
+    }
+
+    /** Applies the policies; returns the warnings, throws when a policy refuses. */
+    private List<String> checkPolicies(Plan plan, StatusReport report, boolean pendingIsError) {
+        List<String> warnings = new ArrayList<>();
+        List<Plan.Entry> outOfOrder = plan.withState(MigrationState.OUT_OF_ORDER);
+        if (!outOfOrder.isEmpty()) {
+            HistoryRow newest = plan.newestApplied();
+            String newestTag = plan.entries().stream().filter(e -> e.row() == newest).map(e -> e.migration().tag())
+                    .findFirst().orElse(newest.name() != null ? newest.name() : "row id " + newest.id());
+            String list = outOfOrder.stream().map(e -> e.migration().tag() + " (when " + e.migration().folderMillis()
+                    + ")").collect(Collectors.joining(", "));
+            String text = outOfOrder.size() + " migration" + (outOfOrder.size() == 1 ? " is" : "s are")
+                    + " out of order: " + list + " " + (outOfOrder.size() == 1 ? "is" : "are") + " not applied but"
+                    + " older than the newest applied migration " + newestTag + " (created_at "
+                    + newest.createdAt() + "). drizzle's migrator would skip " + (outOfOrder.size() == 1 ? "it" : "them")
+                    + " forever.";
+            switch (config.outOfOrder()) {
+                case FAIL -> throw new ValidationException(text + " Check that " + (outOfOrder.size() == 1 ? "it does"
+                        : "they do") + " not conflict with the newer ones, then set outOfOrder to APPLY (or IGNORE to"
+                        + " skip as drizzle does). Nothing was applied.", report);
+                case APPLY -> {
+                    LOG.warn("{} Applying as outOfOrder=APPLY says.", text);
+                    warnings.add(text + " Applied (outOfOrder=APPLY).");
+                }
+                case IGNORE -> {
+                    LOG.warn("{} Leaving unapplied as outOfOrder=IGNORE says.", text);
+                    warnings.add(text + " Left unapplied (outOfOrder=IGNORE).");
+                }
+                default -> throw new IllegalStateException();
+            }
+        }
+        List<Plan.Entry> edited = plan.withState(MigrationState.EDITED);
+        if (!edited.isEmpty() && config.editedMigrations() != EditedMigrationPolicy.IGNORE) {
+            String list = edited.stream().map(e -> e.migration().file()).collect(Collectors.joining(", "));
+            String text = edited.size() + " applied migration file" + (edited.size() == 1 ? " was" : "s were")
+                    + " edited after " + (edited.size() == 1 ? "it" : "they") + " ran (hash differs from the stored"
+                    + " one): " + list + ". Edits to applied files are never applied.";
+            if (config.editedMigrations() == EditedMigrationPolicy.FAIL) {
+                throw new ValidationException(text + " Restore the files, or set editedMigrations to WARN. Nothing"
+                        + " was applied.", report);
+            }
+            LOG.warn(text);
+            warnings.add(text);
+        }
+        if (!plan.unknownRows().isEmpty()) {
+            String text = "The database has " + plan.unknownRows().size() + " applied migration"
+                    + (plan.unknownRows().size() == 1 ? "" : "s") + " that this build's folder does not contain ("
+                    + plan.unknownRows().stream().map(r -> r.name() != null ? r.name() : "created_at " + r.createdAt())
+                    .collect(Collectors.joining(", ")) + "): it is ahead of this build (normal during a rollback"
+                    + " of the application).";
+            LOG.info(text);
+            warnings.add(text);
+        }
+        if (pendingIsError && !report.pending().isEmpty()) {
+            throw new ValidationException(report.pending().size() + " migration" + (report.pending().size() == 1
+                    ? " is" : "s are") + " pending: " + report.pending().stream().map(m -> m.tag())
+                    .collect(Collectors.joining(", ")) + ". Run migrate.", report);
+        }
+        return warnings;
+    }
+
+    private StatusReport report(LoadedFolder folder, Plan plan, Map<String, PreparedMigration> prepared) {
+        return plan.report(config.location(), history.displayName(), e -> {
+            // Only pending work is lexed: applied history is never re-parsed on startup.
+            if (e.row() != null) {
+                return true;
+            }
+            MigrationFile m = e.migration();
+            try {
+                return prepared.computeIfAbsent(m.tag(), t -> PreparedMigration.prepare(m)).transactional();
+            } catch (DrizzleMigratorException ex) {
+                return true;
+            }
+        });
+    }
+
+    private Session openSession() {
+        Connection c = Connections.open(config.dataSource().orElse(null), config.url().orElse(null),
+                config.user().orElse(null), password);
+        Session session = new Session(c);
+        try {
+            session.prepare();
+        } catch (SQLException e) {
+            session.close();
+            throw databaseError(e);
+        } catch (RuntimeException e) {
+            session.close();
+            throw e;
+        }
+        return session;
+    }
+
+    private DrizzleMigratorException databaseError(SQLException e) {
+        String state = e.getSQLState();
+        if (state != null && state.startsWith("08")) {
+            return new DatabaseConnectionException("Lost the connection to the database: " + e.getMessage()
+                    + " [SQLState " + state + "]. If a migration was running, the error above says what it left.", e);
+        }
+        return new DrizzleMigratorException("Database error while reading or writing " + history.displayName()
+                + ": " + e.getMessage() + (state == null ? "" : " [SQLState " + state + "]"), e);
+    }
+
+    /** The run's connection: autocommit on, session settings applied; restored and closed at the end. */
+    private final class Session implements AutoCloseable {
+
+        final Connection connection;
+        boolean restoreAutoCommit;
+        int backendPid;
+        String target = "the configured database";
+
+        Session(Connection connection) {
+            this.connection = connection;
+        }
+
+        void prepare() throws SQLException {
+            if (!connection.getAutoCommit()) {
+                connection.setAutoCommit(true);
+                restoreAutoCommit = true;
+            }
+            target = Connections.describe(connection);
+            if (config.initSql().isPresent()) {
+                sessionReset.add("RESET ALL");
+            } else if (config.searchPath().isPresent()) {
+                sessionReset.add("RESET search_path");
+            }
+            if (config.searchPath().isPresent()) {
+                try (PreparedStatement ps = connection.prepareStatement("select set_config('search_path', ?, false)")) {
+                    ps.setString(1, config.searchPath().get());
+                    ps.execute();
+                }
+            }
+            if (config.initSql().isPresent()) {
+                List<SqlStatement> statements;
+                try {
+                    statements = SqlLexer.split(config.initSql().get());
+                } catch (SqlSyntaxException e) {
+                    throw new ConfigurationException("initSql cannot be delimited: " + e.getMessage());
+                }
+                try (Statement s = connection.createStatement()) {
+                    for (SqlStatement st : statements) {
+                        if (!st.isEmpty()) {
+                            s.execute(st.text());
+                        }
+                    }
+                } catch (SQLException e) {
+                    throw new ConfigurationException("initSql failed: " + e.getMessage()
+                            + (e.getSQLState() == null ? "" : " [SQLState " + e.getSQLState() + "]")
+                            + ". Nothing was applied.", e);
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            try (Statement s = connection.createStatement()) {
+                for (String reset : sessionReset) {
+                    s.execute(reset);
+                }
+            } catch (SQLException e) {
+                LOG.debug("Could not reset the migration session: {}", e.getMessage());
+            }
+            try {
+                if (restoreAutoCommit && !connection.isClosed()) {
+                    connection.setAutoCommit(false);
+                }
+            } catch (SQLException e) {
+                LOG.debug("Could not restore autocommit: {}", e.getMessage());
+            }
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                LOG.debug("Could not close the migration connection: {}", e.getMessage());
+            }
+        }
+    }
+}

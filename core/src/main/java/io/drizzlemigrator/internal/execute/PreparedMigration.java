@@ -1,0 +1,128 @@
+package io.drizzlemigrator.internal.execute;
+
+import io.drizzlemigrator.MigrationSourceException;
+import io.drizzlemigrator.internal.source.MigrationFile;
+import io.drizzlemigrator.internal.sql.Classification;
+import io.drizzlemigrator.internal.sql.SqlLexer;
+import io.drizzlemigrator.internal.sql.SqlStatement;
+import io.drizzlemigrator.internal.sql.SqlSyntaxException;
+import io.drizzlemigrator.internal.sql.StatementClassifier;
+import io.drizzlemigrator.internal.sql.StatementKind;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A migration ready to run: its file split as drizzle splits it (literally, at {@code --> statement-breakpoint}),
+ * each piece split by the lexer into statements that carry their line in the file and their kind.
+ *
+ * @param migration the file
+ * @param statements the statements to send, empty and comment-only ones left out (they do nothing)
+ * @param firstNonTransactional the first statement PostgreSQL refuses in a transaction block, or null
+ */
+public record PreparedMigration(MigrationFile migration, List<Step> statements, Step firstNonTransactional) {
+
+    /** drizzle's separator between statements. */
+    public static final String BREAKPOINT = "--> statement-breakpoint";
+
+    /** One statement and where it is. */
+    public record Step(SqlStatement statement, Classification classification, int number) {
+
+        /**
+         * The text sent to the server: the statement from its first significant token (comments and blank lines
+         * before it are dropped, so that the server's error position maps to a line of the file).
+         */
+        public String sql() {
+            List<io.drizzlemigrator.internal.sql.Token> tokens = statement.tokens();
+            if (tokens.isEmpty()) {
+                return statement.text();
+            }
+            int base = tokens.get(0).offset();
+            for (io.drizzlemigrator.internal.sql.Token t : tokens) {
+                if (t.isSignificant()) {
+                    return statement.text().substring(t.offset() - base);
+                }
+            }
+            return statement.text();
+        }
+
+        /** The first line of the statement, cut to 160 characters, for messages. */
+        public String excerpt() {
+            String s = sql().strip();
+            int nl = s.indexOf('\n');
+            String first = nl < 0 ? s : s.substring(0, nl).stripTrailing() + " ...";
+            return first.length() > 160 ? first.substring(0, 160) + " ..." : first;
+        }
+
+        public StatementKind kind() {
+            return classification.kind();
+        }
+
+        public int line() {
+            return statement.line();
+        }
+    }
+
+    /** Whether it runs in one transaction with its bookkeeping row. */
+    public boolean transactional() {
+        return firstNonTransactional == null;
+    }
+
+    public String tag() {
+        return migration.tag();
+    }
+
+    /** Splits and classifies; an unterminated quote or comment is a {@link MigrationSourceException} naming the line. */
+    public static PreparedMigration prepare(MigrationFile migration) {
+        String sql = migration.sql();
+        List<Step> steps = new ArrayList<>();
+        Step firstNonTx = null;
+        int pieceStart = 0;
+        int line = 1;
+        int column = 1;
+        while (pieceStart <= sql.length()) {
+            int end = sql.indexOf(BREAKPOINT, pieceStart);
+            int pieceEnd = end < 0 ? sql.length() : end;
+            String piece = sql.substring(pieceStart, pieceEnd);
+            List<SqlStatement> split;
+            try {
+                split = SqlLexer.split(piece, line, column);
+            } catch (SqlSyntaxException e) {
+                throw new MigrationSourceException(migration.file(), e.line(), e.getMessage()
+                        + ". drizzle-migrator will not apply a file whose statements it cannot delimit; fix the"
+                        + " quote or comment (nothing was applied).", e);
+            }
+            for (SqlStatement statement : split) {
+                if (statement.isEmpty()) {
+                    continue;
+                }
+                Classification c = StatementClassifier.classify(statement);
+                Step step = new Step(statement, c, steps.size() + 1);
+                steps.add(step);
+                if (firstNonTx == null && c.kind() == StatementKind.NON_TRANSACTIONAL) {
+                    firstNonTx = step;
+                }
+            }
+            if (end < 0) {
+                break;
+            }
+            // advance line/column over the piece and the marker
+            for (int i = pieceStart; i < end + BREAKPOINT.length(); i++) {
+                char ch = sql.charAt(i);
+                if (ch == '\n') {
+                    line++;
+                    column = 1;
+                } else if (ch == '\r') {
+                    if (i + 1 < sql.length() && sql.charAt(i + 1) == '\n') {
+                        continue;
+                    }
+                    line++;
+                    column = 1;
+                } else {
+                    column++;
+                }
+            }
+            pieceStart = end + BREAKPOINT.length();
+        }
+        return new PreparedMigration(migration, List.copyOf(steps), firstNonTx);
+    }
+}

@@ -1,0 +1,143 @@
+package io.drizzlemigrator.internal.history;
+
+import io.drizzlemigrator.internal.jdbc.Identifiers;
+import io.drizzlemigrator.internal.source.MigrationFile;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * drizzle's bookkeeping table, {@code "drizzle"."__drizzle_migrations"} by default: created with drizzle's DDL,
+ * read in id order, one row written per applied migration. Nothing but drizzle's columns is ever stored in it.
+ */
+public final class HistoryTable {
+
+    private final String schema;
+    private final String table;
+    private final String qualified;
+
+    public HistoryTable(String schema, String table) {
+        this.schema = schema;
+        this.table = table;
+        this.qualified = Identifiers.qualified(schema, table);
+    }
+
+    /** {@code "schema"."table"}, quoted. */
+    public String qualifiedName() {
+        return qualified;
+    }
+
+    /** {@code schema.table}, for messages. */
+    public String displayName() {
+        return schema + "." + table;
+    }
+
+    /** The table's columns as found in the database; {@link Shape#ABSENT} when it does not exist. */
+    public Shape shape(Connection connection) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "select column_name from information_schema.columns where table_schema = ? and table_name = ?")) {
+            ps.setString(1, schema);
+            ps.setString(2, table);
+            boolean any = false;
+            boolean name = false;
+            boolean appliedAt = false;
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    any = true;
+                    String column = rs.getString(1);
+                    name |= "name".equals(column);
+                    appliedAt |= "applied_at".equals(column);
+                }
+            }
+            if (!any) {
+                return Shape.ABSENT;
+            }
+            return new Shape(true, name, appliedAt);
+        }
+    }
+
+    /**
+     * Creates schema and table if missing, with drizzle's DDL (0.x columns; drizzle 1.0 adds its columns itself
+     * when it first runs, and {@code withV1Columns} creates them directly for drizzle-kit 1.0 folders).
+     * Existence is checked first so that a role without CREATE rights on the database works once the table exists.
+     */
+    public Shape ensureExists(Connection connection, boolean withV1Columns) throws SQLException {
+        Shape shape = shape(connection);
+        if (shape.exists()) {
+            return shape;
+        }
+        try (Statement s = connection.createStatement()) {
+            if (!schemaExists(connection)) {
+                s.execute("CREATE SCHEMA IF NOT EXISTS " + Identifiers.quote(schema));
+            }
+            s.execute("CREATE TABLE IF NOT EXISTS " + qualified + " (\n"
+                    + "\t\t\tid SERIAL PRIMARY KEY,\n"
+                    + "\t\t\thash text NOT NULL,\n"
+                    + "\t\t\tcreated_at bigint"
+                    + (withV1Columns ? ",\n\t\t\tname text,\n\t\t\tapplied_at timestamp with time zone DEFAULT now()" : "")
+                    + "\n\t\t)");
+        }
+        return shape(connection);
+    }
+
+    private boolean schemaExists(Connection connection) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("select 1 from pg_namespace where nspname = ?")) {
+            ps.setString(1, schema);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /** Every row, in id order. */
+    public List<HistoryRow> read(Connection connection, Shape shape) throws SQLException {
+        List<HistoryRow> rows = new ArrayList<>();
+        if (!shape.exists()) {
+            return rows;
+        }
+        String sql = "select id, hash, created_at" + (shape.hasName() ? ", name" : "")
+                + (shape.hasAppliedAt() ? ", applied_at" : "") + " from " + qualified + " order by id";
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                long createdAt = rs.getLong(3);
+                Long created = rs.wasNull() ? null : createdAt;
+                String name = shape.hasName() ? rs.getString("name") : null;
+                Timestamp applied = shape.hasAppliedAt() ? rs.getTimestamp("applied_at") : null;
+                rows.add(new HistoryRow(rs.getLong(1), rs.getString(2), created, name,
+                        applied == null ? null : applied.toInstant()));
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * The SQL recording one migration, as drizzle writes it ({@code hash}, {@code created_at}, and {@code name} when
+     * the table has it: never a NULL name in such a table). Values are literals so that it can travel in one round
+     * trip with the commit; they are safe: a hex hash, a number, and a name that was checked to be a plain file name.
+     */
+    public String insertSql(MigrationFile migration, Shape shape) {
+        StringBuilder sql = new StringBuilder("insert into ").append(qualified).append(" (\"hash\", \"created_at\"");
+        if (shape.hasName()) {
+            sql.append(", \"name\"");
+        }
+        sql.append(") values (").append(literal(migration.hash())).append(", ").append(migration.folderMillis());
+        if (shape.hasName()) {
+            sql.append(", ").append(literal(migration.name()));
+        }
+        return sql.append(')').toString();
+    }
+
+    private static String literal(String value) {
+        return "'" + value.replace("'", "''") + "'";
+    }
+
+    /** Which of drizzle's columns the table has. */
+    public record Shape(boolean exists, boolean hasName, boolean hasAppliedAt) {
+        public static final Shape ABSENT = new Shape(false, false, false);
+    }
+}

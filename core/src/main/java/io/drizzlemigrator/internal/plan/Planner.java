@@ -1,0 +1,112 @@
+package io.drizzlemigrator.internal.plan;
+
+import io.drizzlemigrator.MigrationState;
+import io.drizzlemigrator.internal.history.HistoryRow;
+import io.drizzlemigrator.internal.source.MigrationFile;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Matches the folder's migrations to the table's rows, one to one. A row matches a migration by drizzle 1.0's
+ * {@code name} when it has one; otherwise by {@code created_at} equal to the migration's {@code when} (drizzle
+ * 0.x), or equal to it once truncated to seconds (rows written from a 0.x journal, read with a 1.0 folder),
+ * preferring a row with the same hash when several share a {@code created_at}.
+ *
+ * <p>Unlike drizzle's "newer than the newest row" rule, this tells apart a migration that is applied, one that is
+ * pending, and one that is missing although a newer one is applied (out of order, which drizzle skips forever).
+ */
+public final class Planner {
+
+    private Planner() {
+    }
+
+    public static Plan plan(List<MigrationFile> migrations, List<HistoryRow> rows) {
+        Map<String, HistoryRow> byName = new HashMap<>();
+        Map<Long, List<HistoryRow>> byCreatedAt = new HashMap<>();
+        Map<Long, List<HistoryRow>> bySecond = new HashMap<>();
+        HistoryRow newest = null;
+        for (HistoryRow row : rows) {
+            if (row.name() != null) {
+                byName.putIfAbsent(row.name(), row);
+            }
+            if (row.createdAt() != null) {
+                byCreatedAt.computeIfAbsent(row.createdAt(), k -> new ArrayList<>()).add(row);
+                bySecond.computeIfAbsent(Math.floorDiv(row.createdAt(), 1000L) * 1000L, k -> new ArrayList<>()).add(row);
+                if (newest == null || row.createdAt() > newest.createdAt()) {
+                    newest = row;
+                }
+            }
+        }
+        Set<HistoryRow> used = new LinkedHashSet<>();
+        HistoryRow[] matched = new HistoryRow[migrations.size()];
+        // Pass 1: names, which are exact.
+        for (int i = 0; i < migrations.size(); i++) {
+            HistoryRow row = byName.get(migrations.get(i).name());
+            if (row != null && used.add(row)) {
+                matched[i] = row;
+            }
+        }
+        // Pass 2: created_at (rows without a name, or whose name is not in this folder).
+        for (int i = 0; i < migrations.size(); i++) {
+            if (matched[i] != null) {
+                continue;
+            }
+            MigrationFile m = migrations.get(i);
+            HistoryRow row = pick(byCreatedAt.get(m.folderMillis()), m, used);
+            if (row == null && m.folderMillis() % 1000 == 0) {
+                row = pick(bySecond.get(m.folderMillis()), m, used);
+            }
+            if (row != null) {
+                used.add(row);
+                matched[i] = row;
+            }
+        }
+        long newestCreatedAt = newest == null ? Long.MIN_VALUE : newest.createdAt();
+        List<Plan.Entry> entries = new ArrayList<>(migrations.size());
+        for (int i = 0; i < migrations.size(); i++) {
+            MigrationFile m = migrations.get(i);
+            HistoryRow row = matched[i];
+            MigrationState state;
+            if (row != null) {
+                state = row.hash() != null && row.hash().equalsIgnoreCase(m.hash())
+                        ? MigrationState.APPLIED : MigrationState.EDITED;
+            } else if (m.folderMillis() <= newestCreatedAt) {
+                state = MigrationState.OUT_OF_ORDER;
+            } else {
+                state = MigrationState.PENDING;
+            }
+            entries.add(new Plan.Entry(m, state, row));
+        }
+        List<HistoryRow> unknown = new ArrayList<>();
+        for (HistoryRow row : rows) {
+            if (!used.contains(row)) {
+                unknown.add(row);
+            }
+        }
+        return new Plan(entries, unknown, newest);
+    }
+
+    /** The unused candidate with the same hash, else the first unused one, else null. */
+    private static HistoryRow pick(List<HistoryRow> candidates, MigrationFile m, Set<HistoryRow> used) {
+        if (candidates == null) {
+            return null;
+        }
+        HistoryRow first = null;
+        for (HistoryRow row : candidates) {
+            if (used.contains(row)) {
+                continue;
+            }
+            if (m.hash().equalsIgnoreCase(row.hash())) {
+                return row;
+            }
+            if (first == null) {
+                first = row;
+            }
+        }
+        return first;
+    }
+}

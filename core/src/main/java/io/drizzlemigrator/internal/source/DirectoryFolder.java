@@ -1,0 +1,101 @@
+package io.drizzlemigrator.internal.source;
+
+import io.drizzlemigrator.MigrationSourceException;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A migration folder on disk ({@code filesystem:} or a plain path). */
+final class DirectoryFolder extends FolderAccess {
+
+    private final String location;
+    private final Path dir;
+
+    DirectoryFolder(String location, String path) {
+        this.location = location;
+        if (path.isBlank()) {
+            throw new MigrationSourceException(null, 0, "location '" + location + "' names no folder: give "
+                    + "drizzle-kit's `out` folder, for example filesystem:./drizzle");
+        }
+        try {
+            this.dir = Path.of(path).toAbsolutePath().normalize();
+        } catch (InvalidPathException e) {
+            throw new MigrationSourceException(null, 0, "location '" + JournalParser.printable(location)
+                    + "' is not a valid path (" + e.getReason() + "): give drizzle-kit's `out` folder", e);
+        }
+    }
+
+    @Override
+    String location() {
+        return location;
+    }
+
+    @Override
+    String describe() {
+        String configured = location.startsWith(FILESYSTEM_PREFIX) ? location.substring(FILESYSTEM_PREFIX.length())
+                : location;
+        return dir.toString().equals(configured) ? location : location + " (" + dir + ")";
+    }
+
+    @Override
+    boolean exists() {
+        return Files.isDirectory(dir);
+    }
+
+    @Override
+    String notFoundMessage() {
+        return "the migration folder " + describe() + " does not exist: set the location to drizzle-kit's `out` "
+                + "folder (relative paths resolve against the working directory, " + Path.of("").toAbsolutePath()
+                + ")";
+    }
+
+    @Override
+    byte[] read(String relative) {
+        if (!Files.isDirectory(dir)) {
+            return null;
+        }
+        Path file = dir.resolve(relative);
+        try {
+            return Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            return null;
+        } catch (IOException e) {
+            throw unreadable(relative, describe(), e);
+        }
+    }
+
+    @Override
+    List<String> migrationFolders() {
+        List<String> names = new ArrayList<>();
+        try (DirectoryStream<Path> children = Files.newDirectoryStream(dir, Files::isDirectory)) {
+            for (Path child : children) {
+                if (Files.isRegularFile(child.resolve(MigrationFolderReader.MIGRATION_SQL))) {
+                    names.add(child.getFileName().toString());
+                }
+            }
+        } catch (IOException e) {
+            throw unlistable(describe(), e);
+        }
+        return names;
+    }
+
+    @Override
+    List<String> sqlFiles() {
+        List<String> names = new ArrayList<>();
+        try (DirectoryStream<Path> children = Files.newDirectoryStream(dir, "*.sql")) {
+            for (Path child : children) {
+                if (Files.isRegularFile(child)) {
+                    names.add(child.getFileName().toString());
+                }
+            }
+        } catch (IOException e) {
+            throw unlistable(describe(), e);
+        }
+        return names;
+    }
+}

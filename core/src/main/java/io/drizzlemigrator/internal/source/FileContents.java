@@ -1,0 +1,68 @@
+package io.drizzlemigrator.internal.source;
+
+import io.drizzlemigrator.MigrationSourceException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * Hashes and decodes migration files for one read of a folder: one {@link MessageDigest} and one strict UTF-8
+ * decoder, reused for every file. Not thread-safe.
+ */
+final class FileContents {
+
+    private static final HexFormat HEX = HexFormat.of();
+
+    private final MessageDigest sha256;
+    private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+
+    FileContents() {
+        try {
+            sha256 = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    /** Lowercase hex SHA-256 of the bytes: drizzle's hash of the file (for valid UTF-8). */
+    String hash(byte[] bytes) {
+        return HEX.formatHex(sha256.digest(bytes));
+    }
+
+    /**
+     * The bytes decoded as UTF-8, refusing malformed input; a byte order mark and CRLF line ends stay in the text.
+     *
+     * @throws MigrationSourceException naming the file, the line and the byte offset of the first bad byte
+     */
+    String text(byte[] bytes, String file, String where) {
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        utf8.reset();
+        CoderResult result = utf8.decode(in, out, true);
+        if (!result.isError()) {
+            result = utf8.flush(out);
+        }
+        if (result.isError()) {
+            int offset = in.position();
+            int line = 1;
+            for (int i = 0; i < offset; i++) {
+                if (bytes[i] == '\n') {
+                    line++;
+                }
+            }
+            throw new MigrationSourceException(file, line, file + " in " + where + " is not valid UTF-8: byte "
+                    + String.format("0x%02X", bytes[offset] & 0xff) + " at offset " + offset + " (line " + line
+                    + ") begins a malformed sequence; save the file as UTF-8 (drizzle's migrator would replace the "
+                    + "bad bytes with U+FFFD and run and hash a different text)");
+        }
+        return out.flip().toString();
+    }
+}

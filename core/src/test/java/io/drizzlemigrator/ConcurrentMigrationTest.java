@@ -1,0 +1,136 @@
+package io.drizzlemigrator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.drizzlemigrator.testing.Corpora;
+import io.drizzlemigrator.testing.Journal;
+import io.drizzlemigrator.testing.MigrateMain;
+import io.drizzlemigrator.testing.TestDatabase;
+import io.drizzlemigrator.testing.TestFolder;
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Several replicas starting at once: exactly one migrates, the others wait and find nothing to do. */
+class ConcurrentMigrationTest {
+
+    private static final String CORPUS = "vercel__ai-chatbot";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void eightThreadsStartedTogetherApplyEachMigrationExactlyOnce() throws Exception {
+        Path folder = Corpora.folder(CORPUS);
+        int expected = Journal.read(folder).size();
+        try (TestDatabase db = TestDatabase.create("threads")) {
+            int n = 8;
+            ExecutorService pool = Executors.newFixedThreadPool(n);
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<MigrateResult>> results = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return DrizzleMigrator.configure().dataSource(db.dataSource()).location(folder.toString())
+                            .load().migrate();
+                }));
+            }
+            start.countDown();
+            int total = 0;
+            for (Future<MigrateResult> f : results) {
+                total += f.get(2, TimeUnit.MINUTES).appliedCount();
+            }
+            pool.shutdown();
+
+            assertThat(total).isEqualTo(expected);
+            assertThat(db.queryLong("select count(*) from drizzle.__drizzle_migrations")).isEqualTo(expected);
+            assertThat(db.queryLong("select count(distinct hash) from drizzle.__drizzle_migrations"))
+                    .isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void eightJvmProcessesStartedTogetherApplyEachMigrationExactlyOnce() throws Exception {
+        Path folder = Corpora.folder(CORPUS);
+        int expected = Journal.read(folder).size();
+        try (TestDatabase db = TestDatabase.create("processes")) {
+            List<Process> processes = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                processes.add(javaProcess(db, folder.toString(), 120).start());
+            }
+            int applied = 0;
+            for (Process p : processes) {
+                assertThat(p.waitFor(3, TimeUnit.MINUTES)).as("process finished").isTrue();
+                String out = new String(p.getInputStream().readAllBytes()).trim();
+                String err = new String(p.getErrorStream().readAllBytes());
+                assertThat(p.exitValue()).as("exit code; stderr: %s", err).isZero();
+                applied += Integer.parseInt(out.substring(out.lastIndexOf(' ') + 1));
+            }
+            assertThat(applied).isEqualTo(expected);
+            assertThat(db.queryLong("select count(*) from drizzle.__drizzle_migrations")).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void waiterGivesUpAfterLockTimeoutNamingTheHolder() throws Exception {
+        Path folder = TestFolder.in(dir)
+                .migration("0000_slow", "SELECT pg_sleep(30);")
+                .write();
+        try (TestDatabase db = TestDatabase.create("locktimeout")) {
+            List<MigrationEvent> holderEvents = new CopyOnWriteArrayList<>();
+            CompletableFuture<MigrateResult> holder = CompletableFuture.supplyAsync(() -> DrizzleMigrator.configure()
+                    .dataSource(db.dataSource()).location(folder.toString()).listener(holderEvents::add)
+                    .load().migrate());
+            awaitStarted(holderEvents, holder);
+
+            List<MigrationEvent> waiterEvents = new CopyOnWriteArrayList<>();
+            assertThatThrownBy(() -> DrizzleMigrator.configure().dataSource(db.dataSource())
+                    .location(folder.toString()).lockTimeout(Duration.ofMillis(700)).listener(waiterEvents::add)
+                    .load().migrate())
+                    .isInstanceOfSatisfying(LockTimeoutException.class, e -> {
+                        assertThat(e.holder()).contains("pid ");
+                        assertThat(e.getMessage()).contains("lockTimeout", "Nothing was applied");
+                        assertThat(e.waited()).isGreaterThanOrEqualTo(Duration.ofMillis(700));
+                    });
+            assertThat(waiterEvents).anySatisfy(ev -> assertThat(ev).isInstanceOf(MigrationEvent.LockWaiting.class));
+            assertThat(waiterEvents).anySatisfy(ev -> assertThat(ev).isInstanceOf(MigrationEvent.RunFailed.class));
+
+            db.execute("select pg_cancel_backend(pid) from pg_stat_activity where query like 'SELECT pg_sleep(30)%'"
+                    + " and pid <> pg_backend_pid()");
+            assertThatThrownBy(() -> holder.get(1, TimeUnit.MINUTES)).hasCauseInstanceOf(MigrationFailedException.class);
+        }
+    }
+
+    /** Waits, without sleeping blindly, until the holder has started its migration (and so holds the lock). */
+    private static void awaitStarted(List<MigrationEvent> events, CompletableFuture<?> run) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (events.stream().noneMatch(e -> e instanceof MigrationEvent.MigrationStarted)) {
+            if (run.isDone()) {
+                run.get();
+            }
+            assertThat(System.nanoTime()).as("holder started in time").isLessThan(deadline);
+            java.util.concurrent.locks.LockSupport.parkNanos(5_000_000L);
+        }
+    }
+
+    static ProcessBuilder javaProcess(TestDatabase db, String folder, int lockTimeoutSeconds) {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+                MigrateMain.class.getName(), db.jdbcUrl(), db.user(), folder, Integer.toString(lockTimeoutSeconds))
+                .redirectErrorStream(false)
+                .directory(new File(System.getProperty("user.dir")));
+    }
+}

@@ -1,0 +1,168 @@
+package io.drizzlemigrator;
+
+import static io.drizzlemigrator.testing.TestFolder.statements;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.drizzlemigrator.testing.TestDatabase;
+import io.drizzlemigrator.testing.TestFolder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The zero-downtime guards of a run: DDL lock timeout with retries, invalid-index repair, the large-table rule. */
+class RuntimeGuardsTest {
+
+    @TempDir
+    Path dir;
+
+    TestDatabase db;
+
+    @BeforeEach
+    void createDatabase(TestInfo info) {
+        db = TestDatabase.create(info.getTestMethod().orElseThrow().getName());
+    }
+
+    @AfterEach
+    void dropDatabase() {
+        db.close();
+    }
+
+    private MigratorConfiguration.Builder configure(Path folder) {
+        return DrizzleMigrator.configure().dataSource(db.dataSource()).location(folder.toString());
+    }
+
+    @Test
+    void ddlGivesUpOnItsLockAfterTheConfiguredRetriesInsteadOfQueueingTheApplication() throws Exception {
+        db.execute("CREATE TABLE busy (id int)");
+        Path folder = TestFolder.in(dir).migration("0000_alter", "ALTER TABLE busy ADD COLUMN note text;").write();
+        try (Connection blocker = db.connect(); Statement s = blocker.createStatement()) {
+            blocker.setAutoCommit(false);
+            s.execute("LOCK TABLE busy IN ACCESS SHARE MODE");
+
+            assertThatThrownBy(() -> configure(folder).ddlLockTimeout(Duration.ofMillis(100)).ddlLockRetries(1)
+                    .load().migrate())
+                    .isInstanceOfSatisfying(MigrationFailedException.class, e -> {
+                        assertThat(e.sqlState()).contains("55P03");
+                        assertThat(e.leftBehind()).contains("rolled back");
+                        assertThat(e.line()).isEqualTo(1);
+                    });
+            blocker.rollback();
+        }
+        assertThat(db.queryLong("select count(*) from information_schema.columns where table_name = 'busy'"
+                + " and column_name = 'note'")).isZero();
+    }
+
+    @Test
+    void ddlRetriedAfterLockTimeoutSucceedsOnceTheBlockerIsGone() throws Exception {
+        db.execute("CREATE TABLE busy (id int)");
+        Path folder = TestFolder.in(dir).migration("0000_alter", "ALTER TABLE busy ADD COLUMN note text;").write();
+        try (Connection blocker = db.connect(); Statement s = blocker.createStatement()) {
+            blocker.setAutoCommit(false);
+            s.execute("LOCK TABLE busy IN ACCESS SHARE MODE");
+            CompletableFuture<MigrateResult> run = CompletableFuture.supplyAsync(() -> configure(folder)
+                    .ddlLockTimeout(Duration.ofMillis(300)).ddlLockRetries(10).load().migrate());
+            // the migration queues for its lock, then gives up (lock_timeout) and backs off before retrying
+            awaitWaiting(run, true);
+            awaitWaiting(run, false);
+            blocker.rollback();
+
+            assertThat(run.get(1, TimeUnit.MINUTES).appliedCount()).isEqualTo(1);
+        }
+        assertThat(db.queryLong("select count(*) from information_schema.columns where table_name = 'busy'"
+                + " and column_name = 'note'")).isEqualTo(1);
+    }
+
+    /** Polls (bounded) until a lock request on table busy is (or is no longer) waiting. */
+    private void awaitWaiting(CompletableFuture<?> run, boolean waiting) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while ((db.queryLong("select count(*) from pg_locks where relation = 'busy'::regclass and not granted") > 0)
+                != waiting) {
+            assertThat(System.nanoTime()).as("lock request waiting=%s in time", waiting).isLessThan(deadline);
+            assertThat(run).isNotDone();
+            LockSupport.parkNanos(10_000_000L);
+        }
+    }
+
+    @Test
+    void failedConcurrentBuildIsReportedByNameAndRepairedOnTheNextRun() throws Exception {
+        db.execute("CREATE TABLE accounts (email text)", "INSERT INTO accounts VALUES ('a@x'), ('a@x')");
+        Path folder = TestFolder.in(dir).migration("0000_unique_email",
+                "CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS accounts_email_key ON accounts (email);").write();
+
+        assertThatThrownBy(() -> configure(folder).load().migrate())
+                .isInstanceOfSatisfying(MigrationFailedException.class, e -> {
+                    assertThat(e.sqlState()).contains("23505");
+                    assertThat(e.leftBehind()).contains("INVALID index accounts_email_key", "drops and rebuilds");
+                });
+        assertThat(db.queryValue("select indisvalid from pg_index where indexrelid = 'accounts_email_key'::regclass"))
+                .isEqualTo(false);
+
+        db.execute("DELETE FROM accounts WHERE ctid = (SELECT max(ctid) FROM accounts)");
+        MigrateResult result = configure(folder).load().migrate();
+
+        assertThat(result.appliedCount()).isEqualTo(1);
+        assertThat(db.queryValue("select indisvalid from pg_index where indexrelid = 'accounts_email_key'::regclass"))
+                .isEqualTo(true);
+    }
+
+    @Test
+    void invalidIndexIsKeptWhenRepairIsTurnedOffAndIfNotExistsThenSkipsTheBuild() throws Exception {
+        db.execute("CREATE TABLE accounts (email text)", "INSERT INTO accounts VALUES ('a@x'), ('a@x')");
+        Path folder = TestFolder.in(dir).migration("0000_unique_email",
+                "CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS accounts_email_key ON accounts (email);").write();
+        assertThatThrownBy(() -> configure(folder).repairInvalidIndexes(false).load().migrate())
+                .isInstanceOf(MigrationFailedException.class)
+                .hasMessageContaining("DROP INDEX CONCURRENTLY");
+        db.execute("DELETE FROM accounts WHERE ctid = (SELECT max(ctid) FROM accounts)");
+
+        configure(folder).repairInvalidIndexes(false).load().migrate();
+
+        assertThat(db.queryValue("select indisvalid from pg_index where indexrelid = 'accounts_email_key'::regclass"))
+                .as("PostgreSQL's IF NOT EXISTS keeps the invalid index").isEqualTo(false);
+    }
+
+    @Test
+    void plainIndexOnALargeExistingTableIsRefusedBeforeAnythingRuns() throws Exception {
+        db.execute("CREATE TABLE events (id int, kind text)",
+                "INSERT INTO events SELECT g, 'k' || (g % 10) FROM generate_series(1, 20000) g", "ANALYZE events");
+        Path folder = TestFolder.in(dir)
+                .migration("0000_other", "CREATE TABLE other (id int);")
+                .migration("0001_idx", "\nCREATE INDEX events_kind_idx ON events (kind);")
+                .write();
+
+        assertThatThrownBy(() -> configure(folder).load().migrate())
+                .isInstanceOfSatisfying(MigrationFailedException.class, e -> {
+                    assertThat(e.file()).isEqualTo("0001_idx.sql");
+                    assertThat(e.line()).isEqualTo(2);
+                    assertThat(e.getMessage()).contains("CONCURRENTLY", "largeTableRows", "events");
+                });
+        assertThat(db.relationExists("other")).isFalse();
+
+        Files.writeString(folder.resolve("0001_idx.sql"),
+                "CREATE INDEX CONCURRENTLY IF NOT EXISTS events_kind_idx ON events (kind);");
+        assertThat(configure(folder).load().migrate().appliedCount()).isEqualTo(2);
+        assertThat(configure(dir).largeTableRows(0).load().configuration().largeTableRows()).isZero();
+    }
+
+    @Test
+    void smallOrNewTablesMayBeIndexedPlainly() {
+        db.execute("CREATE TABLE small (id int)", "INSERT INTO small SELECT generate_series(1, 100)");
+        Path folder = TestFolder.in(dir).migration("0000_idx", statements(
+                "CREATE INDEX small_id_idx ON small (id);",
+                "CREATE TABLE fresh (id int);",
+                "CREATE INDEX fresh_id_idx ON fresh (id);")).write();
+
+        assertThat(configure(folder).load().migrate().appliedCount()).isEqualTo(1);
+    }
+}

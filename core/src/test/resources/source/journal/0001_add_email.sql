@@ -1,0 +1,2 @@
+ALTER TABLE "users" ADD COLUMN "email" text;--> statement-breakpoint
+CREATE UNIQUE INDEX "users_email_idx" ON "users" USING btree ("email");
