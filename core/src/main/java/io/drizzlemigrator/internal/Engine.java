@@ -109,6 +109,14 @@ public final class Engine {
             events.publish(new MigrationEvent.RunFailed(Duration.ofNanos(System.nanoTime() - start), applied,
                     wrapped));
             throw wrapped;
+        } catch (RuntimeException e) {
+            // a bug or an unexpected driver failure: listeners (health, metrics) must still see the run end
+            DrizzleMigratorException wrapped = new DrizzleMigratorException("Unexpected error during the migration"
+                    + " run: " + e + ". " + applied.size() + " migration(s) of this run were applied and recorded"
+                    + " before it.", e);
+            events.publish(new MigrationEvent.RunFailed(Duration.ofNanos(System.nanoTime() - start), applied,
+                    wrapped));
+            throw wrapped;
         }
     }
 
