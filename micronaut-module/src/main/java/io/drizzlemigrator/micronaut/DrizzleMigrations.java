@@ -2,10 +2,13 @@ package io.drizzlemigrator.micronaut;
 
 import io.drizzlemigrator.ConfigurationException;
 import io.drizzlemigrator.DrizzleMigrator;
+import io.drizzlemigrator.DrizzleMigratorException;
 import io.drizzlemigrator.MigrateResult;
 import io.drizzlemigrator.MigrationListener;
 import io.drizzlemigrator.MigratorConfiguration;
 import io.drizzlemigrator.StatusReport;
+import io.drizzlemigrator.health.MigrationHealth;
+import io.drizzlemigrator.health.MigrationHealthTracker;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
@@ -88,6 +91,16 @@ public class DrizzleMigrations {
         return migrator(target(datasourceName)).status();
     }
 
+    /**
+     * The migration health of one datasource as last seen (by a run or a status check), for readiness: ready only
+     * when nothing is pending. It does not query the database; {@link #status(String)} refreshes it.
+     *
+     * @throws ConfigurationException the name is not configured
+     */
+    public MigrationHealth health(String datasourceName) {
+        return target(datasourceName).health.current();
+    }
+
     /** Called when the DataSource bean named {@code name} has been created, before anyone receives it. */
     void dataSourceCreated(String name, DataSource dataSource) {
         if (configuration(name).isEmpty()) {
@@ -102,18 +115,33 @@ public class DrizzleMigrations {
 
     /**
      * Called once the application has started: migrates the enabled configurations that no DataSource creation has
-     * migrated (those with a dedicated URL, and DataSources nobody asked for yet).
+     * migrated (those with a dedicated URL, and DataSources nobody asked for yet), and reads the state of the
+     * disabled ones so that health and meters know whether their schema is current.
      */
     void applicationStarted() {
         for (String name : names()) {
             MigrationTarget target = target(name);
-            if (target.config.isEnabled() && !target.startupDone()) {
-                if (!target.config.hasDedicatedUrl()) {
-                    // creating it runs dataSourceCreated, which migrates
-                    dataSource(target);
+            if (target.config.isEnabled()) {
+                if (!target.startupDone()) {
+                    if (!target.config.hasDedicatedUrl()) {
+                        // creating it runs dataSourceCreated, which migrates
+                        dataSource(target);
+                    }
+                    migrateAtStartup(target);
                 }
-                migrateAtStartup(target);
+            } else {
+                checkStatus(target);
             }
+        }
+    }
+
+    /** Reads the state without failing startup: migrations are off here, the database is someone else's concern. */
+    private void checkStatus(MigrationTarget target) {
+        try {
+            migrator(target).status();
+        } catch (DrizzleMigratorException e) {
+            log.warn("Cannot read the migration state of datasource '{}' (startup migration is disabled): {}",
+                    target.name(), e.getMessage());
         }
     }
 
@@ -150,10 +178,13 @@ public class DrizzleMigrations {
                         + DrizzleMigrationsConfiguration.PREFIX + "." + name + ".enabled (configured: " + names()
                         + ")"));
         ProcessHistory history = new ProcessHistory();
+        MigrationHealthTracker health = new MigrationHealthTracker(config.isEnabled());
         List<MigrationListener> listeners = new ArrayList<>();
         listeners.add(history);
+        listeners.add(health);
+        // the meters (DrizzleMetricsFactory) and the application's own listeners for this datasource
         listeners.addAll(context.getBeansOfType(MigrationListener.class, Qualifiers.byName(name)));
-        MigrationTarget created = new MigrationTarget(config, history, listeners);
+        MigrationTarget created = new MigrationTarget(config, history, health, listeners);
         MigrationTarget raced = targets.putIfAbsent(name, created);
         return raced == null ? created : raced;
     }

@@ -2,6 +2,7 @@ package io.drizzlemigrator.micronaut;
 
 import io.drizzlemigrator.DrizzleMigrator;
 import io.drizzlemigrator.MigrationListener;
+import io.drizzlemigrator.health.MigrationHealthTracker;
 import java.util.List;
 import java.util.function.Function;
 import javax.sql.DataSource;
@@ -11,6 +12,7 @@ final class MigrationTarget {
 
     final DrizzleMigrationsConfiguration config;
     final ProcessHistory history;
+    final MigrationHealthTracker health;
     final List<MigrationListener> listeners;
     /** Held for the whole startup run, so that the DataSource listener and the startup event never both migrate. */
     final Object startupLock = new Object();
@@ -21,10 +23,12 @@ final class MigrationTarget {
     // guarded by startupLock
     private boolean startupDone;
 
-    /** @param listeners every listener of this datasource's runs, {@code history} among them */
-    MigrationTarget(DrizzleMigrationsConfiguration config, ProcessHistory history, List<MigrationListener> listeners) {
+    /** @param listeners every listener of this datasource's runs, {@code history} and {@code health} among them */
+    MigrationTarget(DrizzleMigrationsConfiguration config, ProcessHistory history, MigrationHealthTracker health,
+            List<MigrationListener> listeners) {
         this.config = config;
         this.history = history;
+        this.health = health;
         this.listeners = List.copyOf(listeners);
     }
 

@@ -74,9 +74,15 @@ class MicronautAppIT {
                 "\"owner\":\"unassigned\"");
         assertThat(get("/tasks").body()).contains("write the docs");
 
+        HttpResponse<String> readiness = get("/health/readiness");
+        assertThat(readiness.statusCode()).as(readiness.body()).isEqualTo(200);
+        assertThat(readiness.body()).contains("\"drizzle\"", "\"state\":\"UP\"", "\"lastApplied\":\"0002_add_task_owner\"");
         HttpResponse<String> health = get("/health");
         assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
-        assertThat(health.body()).contains("\"status\":\"UP\"");
+        assertThat(health.body()).contains("\"drizzle\"");
+        HttpResponse<String> liveness = get("/health/liveness");
+        assertThat(liveness.statusCode()).isEqualTo(200);
+        assertThat(liveness.body()).doesNotContain("\"drizzle\"");
 
         HttpResponse<String> drizzle = get("/drizzle");
         assertThat(drizzle.statusCode()).isEqualTo(200);
@@ -87,7 +93,9 @@ class MicronautAppIT {
 
         HttpResponse<String> prometheus = get("/prometheus");
         assertThat(prometheus.statusCode()).isEqualTo(200);
-        assertThat(prometheus.body()).contains("hikaricp_connections");
+        assertThat(prometheus.body()).contains("hikaricp_connections")
+                .contains("drizzle_migrations_applied_migrations_total{datasource=\"default\",outcome=\"success\"} 3.0")
+                .contains("drizzle_migrations_pending_migrations{datasource=\"default\"} 0.0");
     }
 
     private void awaitHttp() throws IOException, InterruptedException {
