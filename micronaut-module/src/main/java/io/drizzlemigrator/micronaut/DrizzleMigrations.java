@@ -240,12 +240,20 @@ public class DrizzleMigrations {
             b.lockKey(c.getLockKey());
         }
         target.listeners.forEach(b::listener);
+        requireSet(prefix, "lock-timeout", c.getLockTimeout());
+        requireSet(prefix, "out-of-order", c.getOutOfOrder());
+        requireSet(prefix, "edited", c.getEdited());
+        requireSet(prefix, "transaction-mode", c.getTransactionMode());
         try {
             return b.load();
         } catch (ConfigurationException e) {
             throw new ConfigurationException(prefix + ": " + e.getMessage(), e);
-        } catch (NullPointerException e) {
-            throw new ConfigurationException(prefix + ": a setting is empty (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static void requireSet(String prefix, String property, Object value) {
+        if (value == null) {
+            throw new ConfigurationException(prefix + "." + property + " is empty: remove it to use the default");
         }
     }
 

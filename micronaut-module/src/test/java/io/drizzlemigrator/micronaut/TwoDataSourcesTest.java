@@ -4,6 +4,7 @@ import static io.drizzlemigrator.micronaut.TestContexts.appliedRows;
 import static io.drizzlemigrator.micronaut.TestContexts.journalEntries;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.drizzlemigrator.MigrationEvent;
 import io.drizzlemigrator.testing.Corpora;
 import io.drizzlemigrator.testing.TestDatabase;
 import io.micronaut.context.ApplicationContext;
@@ -41,6 +42,11 @@ class TwoDataSourcesTest {
                         .extracting(MigrationFinishedEvent::datasourceName)
                         .containsExactlyInAnyOrder("default", "reports");
                 assertThat(ctx.getBean(DrizzleMigrations.class).names()).containsExactly("default", "reports");
+                // a listener bean named "default" hears that datasource's migrations, not the other's
+                assertThat(ctx.getBean(RecordingListener.class).events)
+                        .filteredOn(MigrationEvent.MigrationApplied.class::isInstance)
+                        .extracting(e -> ((MigrationEvent.MigrationApplied) e).migration().tag())
+                        .containsExactly("0000_create_tasks", "0001_add_task_paused_status", "0002_add_task_owner");
             }
         }
     }
