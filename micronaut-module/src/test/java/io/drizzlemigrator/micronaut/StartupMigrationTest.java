@@ -29,6 +29,7 @@ class StartupMigrationTest {
                         "drizzle.migrations.datasources.default.enabled", true)) {
             assertThat(db.queryValue("select indisvalid from pg_index where indexrelid = 'tasks_owner_idx'::regclass"))
                     .isEqualTo(true);
+            assertThat(ctx.getBean(DrizzleMigrations.class).status("default").isUpToDate()).isTrue();
         }
     }
 

@@ -5,6 +5,7 @@ import static io.drizzlemigrator.micronaut.TestContexts.journalEntries;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drizzlemigrator.MigrationEvent;
+import io.drizzlemigrator.health.MigrationHealth;
 import io.drizzlemigrator.testing.Corpora;
 import io.drizzlemigrator.testing.TestDatabase;
 import io.micronaut.context.ApplicationContext;
@@ -64,6 +65,9 @@ class TwoDataSourcesTest {
                 assertThat(main.relationExists("tasks")).isTrue();
                 assertThat(reports.relationExists("tasks")).isFalse();
                 assertThat(appliedRows(reports)).isZero();
+                // read once at startup, so readiness knows the disabled one is behind
+                assertThat(ctx.getBean(DrizzleMigrations.class).health("reports").state())
+                        .isEqualTo(MigrationHealth.State.PENDING);
             }
         }
     }
