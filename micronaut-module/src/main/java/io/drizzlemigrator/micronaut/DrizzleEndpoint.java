@@ -2,6 +2,7 @@ package io.drizzlemigrator.micronaut;
 
 import io.drizzlemigrator.DrizzleMigratorException;
 import io.drizzlemigrator.MigrationInfo;
+import io.drizzlemigrator.MigrationState;
 import io.drizzlemigrator.StatusReport;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.management.endpoint.annotation.Endpoint;
@@ -13,23 +14,28 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 
 /**
- * The {@code drizzle} management endpoint ({@code GET /drizzle}): for each configured datasource, its folder, its
- * bookkeeping table and every migration with its state, hash and applied time, plus how long it took and whether it
- * ran in a transaction for those this process applied ({@code transactional} of a pending migration says how it will
- * run). Holds no password and no SQL text. Like every Micronaut endpoint it is sensitive unless
+ * The {@code drizzle} management endpoint ({@code GET /drizzle}): for each configured datasource, its folder,
+ * bookkeeping table and target (a JDBC URL without credentials, or the DataSource's name), counts per state, and
+ * every migration in journal order with its state ({@code applied}, {@code edited}, {@code pending},
+ * {@code out_of_order}, {@code unknown}), hash, applied time, whether it runs in a transaction, and how long it took
+ * for the ones this process applied. Reads the bookkeeping table on each call, without taking the lock. Holds no
+ * password and no SQL text. Like every Micronaut endpoint it is sensitive unless
  * {@code endpoints.drizzle.sensitive=false}.
  *
  * <pre>{@code
  * {"datasources": {"default": {"location": "classpath:drizzle/migrations", "table": "drizzle.__drizzle_migrations",
- *   "migrateOnStartup": true, "upToDate": true, "migrations": [{"tag": "0000_create_tasks", "state": "APPLIED",
- *   "hash": "9c1e...", "generatedAt": "2025-11-02T00:00:00Z", "transactional": true,
- *   "appliedAt": "2026-11-25T18:15:30.618Z", "appliedByThisProcess": true, "durationMillis": 50}]}}}
+ *   "migrateOnStartup": true, "target": "DataSource default", "upToDate": true,
+ *   "counts": {"applied": 3, "pending": 0, "outOfOrder": 0, "edited": 0, "unknown": 0},
+ *   "migrations": [{"tag": "0000_create_tasks", "state": "applied", "hash": "d096...",
+ *   "generatedAt": "2025-11-02T00:00:00Z", "appliedAt": "2026-11-25T18:49:32.146Z", "appliedByThisProcess": true,
+ *   "duration": "PT0.13S", "durationMillis": 130, "transactional": true}]}}}
  * }</pre>
  */
 @Endpoint(id = DrizzleEndpoint.NAME)
@@ -72,8 +78,16 @@ public class DrizzleEndpoint {
             d.put("migrateOnStartup", c.isEnabled());
         });
         try {
+            d.put("target", migrations.migrator(name).configuration().url().orElse("DataSource " + name));
             StatusReport status = migrations.status(name);
             d.put("upToDate", status.isUpToDate());
+            Map<String, Object> counts = new LinkedHashMap<>();
+            counts.put("applied", status.applied().size());
+            counts.put("pending", status.pending().size());
+            counts.put("outOfOrder", status.outOfOrder().size());
+            counts.put("edited", status.edited().size());
+            counts.put("unknown", status.unknown().size());
+            d.put("counts", Collections.unmodifiableMap(counts));
             List<Map<String, Object>> list = new ArrayList<>();
             for (MigrationInfo m : status.migrations()) {
                 list.add(migration(name, m));
@@ -86,27 +100,31 @@ public class DrizzleEndpoint {
     }
 
     private Map<String, Object> migration(String datasource, MigrationInfo m) {
+        boolean unknown = m.state() == MigrationState.UNKNOWN;
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("tag", m.tag());
-        out.put("state", m.state().name());
-        putIfPresent(out, "hash", m.hash());
-        if (m.storedHash() != null && !m.storedHash().equals(m.hash())) {
+        out.put("state", m.state().name().toLowerCase(Locale.ROOT));
+        putIfPresent(out, "hash", unknown ? m.storedHash() : m.hash());
+        if (!unknown && m.storedHash() != null && !m.storedHash().equals(m.hash())) {
             out.put("storedHash", m.storedHash());
         }
-        if (m.folderMillis() > 0) {
+        if (m.folderMillis() > 0 && !unknown) {
             out.put("generatedAt", Instant.ofEpochMilli(m.folderMillis()).toString());
         }
         Optional<ProcessHistory.Entry> mine = m.isApplied()
                 ? migrations.appliedByThisProcess(datasource, m.tag()) : Optional.empty();
-        // how an applied migration ran is only known to the process that ran it (history is not re-read)
-        if (!m.isApplied()) {
-            out.put("transactional", m.transactional());
-        }
-        mine.ifPresent(e -> out.put("transactional", e.transactional()));
         m.appliedTime().or(() -> mine.map(ProcessHistory.Entry::appliedAt))
                 .ifPresent(t -> out.put("appliedAt", t.toString()));
         out.put("appliedByThisProcess", mine.isPresent());
-        mine.ifPresent(e -> out.put("durationMillis", e.duration().toMillis()));
+        mine.ifPresent(e -> {
+            out.put("duration", e.duration().toString());
+            out.put("durationMillis", e.duration().toMillis());
+        });
+        if (mine.isPresent()) {
+            out.put("transactional", mine.get().transactional());
+        } else if (!unknown) {
+            out.put("transactional", m.transactional());
+        }
         return Collections.unmodifiableMap(out);
     }
 

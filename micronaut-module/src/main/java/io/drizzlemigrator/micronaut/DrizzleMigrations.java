@@ -234,6 +234,10 @@ public class DrizzleMigrations {
                 .outOfOrder(c.getOutOfOrder())
                 .editedMigrations(c.getEdited())
                 .transactionMode(c.getTransactionMode())
+                .ddlLockTimeout(c.getDdlLockTimeout())
+                .ddlLockRetries(c.getDdlLockRetries())
+                .repairInvalidIndexes(c.isRepairInvalidIndexes())
+                .largeTableRows(c.getLargeTableRows())
                 .searchPath(c.getSearchPath())
                 .initSql(c.getInitSql());
         if (c.getLockKey() != null) {
@@ -244,6 +248,7 @@ public class DrizzleMigrations {
         requireSet(prefix, "out-of-order", c.getOutOfOrder());
         requireSet(prefix, "edited", c.getEdited());
         requireSet(prefix, "transaction-mode", c.getTransactionMode());
+        requireSet(prefix, "ddl-lock-timeout", c.getDdlLockTimeout());
         try {
             return b.load();
         } catch (ConfigurationException e) {

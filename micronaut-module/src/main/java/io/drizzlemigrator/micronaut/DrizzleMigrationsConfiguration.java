@@ -44,6 +44,10 @@ public class DrizzleMigrationsConfiguration implements Toggleable {
     private OutOfOrderPolicy outOfOrder = MigratorDefaults.OUT_OF_ORDER;
     private EditedMigrationPolicy edited = MigratorDefaults.EDITED;
     private TransactionMode transactionMode = MigratorDefaults.TRANSACTION_MODE;
+    private Duration ddlLockTimeout = MigratorDefaults.DDL_LOCK_TIMEOUT;
+    private int ddlLockRetries = MigratorDefaults.DDL_LOCK_RETRIES;
+    private boolean repairInvalidIndexes = MigratorDefaults.REPAIR_INVALID_INDEXES;
+    private long largeTableRows = MigratorDefaults.LARGE_TABLE_ROWS;
     private String searchPath;
     private String initSql;
     private String url;
@@ -146,6 +150,52 @@ public class DrizzleMigrationsConfiguration implements Toggleable {
 
     public void setTransactionMode(TransactionMode transactionMode) {
         this.transactionMode = transactionMode;
+    }
+
+    /**
+     * {@code lock_timeout} inside each transactional migration (default 5 s), so that a DDL statement waiting for its
+     * lock gives up (and the migration is retried) instead of queueing the application's queries; {@code 0s} leaves
+     * the session's setting.
+     */
+    public Duration getDdlLockTimeout() {
+        return ddlLockTimeout;
+    }
+
+    public void setDdlLockTimeout(Duration ddlLockTimeout) {
+        this.ddlLockTimeout = ddlLockTimeout;
+    }
+
+    /** How many times a transactional migration is retried, with backoff, after a DDL lock timeout (default 5). */
+    public int getDdlLockRetries() {
+        return ddlLockRetries;
+    }
+
+    public void setDdlLockRetries(int ddlLockRetries) {
+        this.ddlLockRetries = ddlLockRetries;
+    }
+
+    /**
+     * Whether an INVALID index left by an earlier failed {@code CREATE INDEX CONCURRENTLY} is dropped before the
+     * build runs again (default true).
+     */
+    public boolean isRepairInvalidIndexes() {
+        return repairInvalidIndexes;
+    }
+
+    public void setRepairInvalidIndexes(boolean repairInvalidIndexes) {
+        this.repairInvalidIndexes = repairInvalidIndexes;
+    }
+
+    /**
+     * A plain (not concurrent) {@code CREATE INDEX} on an existing table with more estimated rows than this is refused
+     * (default 10000); 0 turns the check off.
+     */
+    public long getLargeTableRows() {
+        return largeTableRows;
+    }
+
+    public void setLargeTableRows(long largeTableRows) {
+        this.largeTableRows = largeTableRows;
     }
 
     /** A {@code search_path} set on the migration session first, for example {@code app,public}. */

@@ -35,6 +35,10 @@ class ConfigurationPropertiesTest {
                 assertThat(c.getOutOfOrder()).isEqualTo(core.outOfOrder());
                 assertThat(c.getEdited()).isEqualTo(core.editedMigrations());
                 assertThat(c.getTransactionMode()).isEqualTo(core.transactionMode());
+                assertThat(c.getDdlLockTimeout()).isEqualTo(core.ddlLockTimeout());
+                assertThat(c.getDdlLockRetries()).isEqualTo(core.ddlLockRetries());
+                assertThat(c.isRepairInvalidIndexes()).isEqualTo(core.repairInvalidIndexes());
+                assertThat(c.getLargeTableRows()).isEqualTo(core.largeTableRows());
                 assertThat(c.getSearchPath()).isEqualTo(core.searchPath().orElse(null));
                 assertThat(c.getInitSql()).isEqualTo(core.initSql().orElse(null));
             }
@@ -54,6 +58,10 @@ class ConfigurationPropertiesTest {
                 Map.entry(P + "out-of-order", "apply"),
                 Map.entry(P + "edited", "fail"),
                 Map.entry(P + "transaction-mode", "all-in-one"),
+                Map.entry(P + "ddl-lock-timeout", "750ms"),
+                Map.entry(P + "ddl-lock-retries", "2"),
+                Map.entry(P + "repair-invalid-indexes", "false"),
+                Map.entry(P + "large-table-rows", "0"),
                 Map.entry(P + "search-path", "app,public"),
                 Map.entry(P + "init-sql", "SET ROLE migrator"),
                 Map.entry(P + "url", "postgresql://app:pa55word@db.example:5433/app"),
@@ -69,6 +77,10 @@ class ConfigurationPropertiesTest {
             assertThat(c.outOfOrder()).isEqualTo(OutOfOrderPolicy.APPLY);
             assertThat(c.editedMigrations()).isEqualTo(EditedMigrationPolicy.FAIL);
             assertThat(c.transactionMode()).isEqualTo(TransactionMode.ALL_IN_ONE);
+            assertThat(c.ddlLockTimeout()).isEqualTo(Duration.ofMillis(750));
+            assertThat(c.ddlLockRetries()).isEqualTo(2);
+            assertThat(c.repairInvalidIndexes()).isFalse();
+            assertThat(c.largeTableRows()).isZero();
             assertThat(c.searchPath()).hasValue("app,public");
             assertThat(c.initSql()).hasValue("SET ROLE migrator");
             assertThat(c.url()).hasValue("jdbc:postgresql://db.example:5433/app");

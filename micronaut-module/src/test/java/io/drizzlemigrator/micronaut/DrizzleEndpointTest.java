@@ -2,6 +2,7 @@ package io.drizzlemigrator.micronaut;
 
 import static io.drizzlemigrator.micronaut.TestContexts.journalEntries;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.MAP;
 
 import io.drizzlemigrator.testing.TestDatabase;
 import io.micronaut.context.ApplicationContext;
@@ -27,25 +28,32 @@ class DrizzleEndpointTest {
                 assertThat(ds).containsEntry("location", "classpath:drizzle/migrations")
                         .containsEntry("table", "drizzle.__drizzle_migrations")
                         .containsEntry("migrateOnStartup", true)
+                        .containsEntry("target", "DataSource default")
                         .containsEntry("upToDate", true);
+                assertThat(ds).extractingByKey("counts").asInstanceOf(MAP)
+                        .containsEntry("applied", journalEntries()).containsEntry("pending", 0);
                 List<Map<String, Object>> migrations = migrations(ds);
                 assertThat(migrations).hasSize(journalEntries());
                 Map<String, Object> first = migrations.get(0);
                 assertThat(first).containsEntry("tag", "0000_create_tasks")
-                        .containsEntry("state", "APPLIED")
+                        .containsEntry("state", "applied")
                         .containsEntry("hash", sha256("drizzle/migrations/0000_create_tasks.sql"))
                         .containsEntry("appliedByThisProcess", true)
-                        .containsKeys("appliedAt", "durationMillis", "generatedAt");
+                        .containsEntry("transactional", true)
+                        .containsKeys("appliedAt", "duration", "durationMillis", "generatedAt");
                 assertThat(migrations).allSatisfy(m -> assertThat(m).containsEntry("appliedByThisProcess", true));
                 assertThat(migrations.get(2)).containsEntry("transactional", false);
             }
             try (ApplicationContext restarted = TestContexts.run(db,
                     "drizzle.migrations.datasources.default.enabled", true)) {
                 Map<String, Object> report = restarted.getBean(DrizzleEndpoint.class).report();
-                assertThat(migrations(datasource(report, "default"))).allSatisfy(m -> assertThat(m)
-                        .containsEntry("state", "APPLIED")
+                List<Map<String, Object>> migrations = migrations(datasource(report, "default"));
+                assertThat(migrations).allSatisfy(m -> assertThat(m)
+                        .containsEntry("state", "applied")
                         .containsEntry("appliedByThisProcess", false)
-                        .doesNotContainKeys("durationMillis", "transactional"));
+                        .doesNotContainKeys("duration", "durationMillis"));
+                // read from the file, not from this process's memory
+                assertThat(migrations.get(2)).containsEntry("transactional", false);
             }
         }
     }
@@ -67,7 +75,7 @@ class DrizzleEndpointTest {
                     .doesNotContainIgnoringCase("alter table")
                     .doesNotContain(password);
             assertThat(datasource(report, "unreachable")).containsEntry("migrateOnStartup", false)
-                    .extractingByKey("error").asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                    .extractingByKey("error").asInstanceOf(MAP)
                     .containsEntry("type", "DatabaseConnectionException");
         }
     }

@@ -89,7 +89,7 @@ class MicronautAppIT {
         assertThat(drizzle.body()).contains("\"0000_create_tasks\"", "\"0001_add_task_paused_status\"",
                 "\"0002_add_task_owner\"", "\"appliedByThisProcess\":true")
                 .doesNotContainIgnoringCase("create index");
-        assertThat(count(drizzle.body(), "\"state\":\"APPLIED\"")).isEqualTo(3);
+        assertThat(count(drizzle.body(), "\"state\":\"applied\"")).isEqualTo(3);
 
         HttpResponse<String> prometheus = get("/prometheus");
         assertThat(prometheus.statusCode()).isEqualTo(200);
