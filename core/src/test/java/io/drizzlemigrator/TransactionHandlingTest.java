@@ -222,6 +222,8 @@ class TransactionHandlingTest {
                     assertThat(e.line()).isEqualTo(2);
                 });
         assertThat(db.relationExists("ok")).isFalse();
+        assertThat(db.queryValue("select to_regnamespace('drizzle')::text")).as("no bookkeeping created").isNull();
+        assertThatThrownBy(() -> migrator(folder).validate()).isInstanceOf(MigrationSourceException.class);
     }
 
     @Test

@@ -123,7 +123,8 @@ public final class Engine {
     private MigrateResult migrateLocked(Connection c, LoadedFolder folder, Duration waited,
             List<AppliedMigration> applied, long start, String target, int backendPid, AdvisoryLock lockCheck)
             throws SQLException {
-        HistoryTable.Shape shape = history.ensureExists(c, folder.layout() == Layout.FOLDERS);
+        // Read (not create) first: a run refused by a policy or by a file it cannot delimit leaves nothing behind.
+        HistoryTable.Shape shape = history.shape(c);
         List<HistoryRow> rows = history.read(c, shape);
         Plan plan = Planner.plan(folder.migrations(), rows);
         Map<String, PreparedMigration> prepared = new HashMap<>();
@@ -149,6 +150,9 @@ public final class Engine {
                             + " PER_MIGRATION (the default). Nothing was applied.");
                 }
             }
+        }
+        if (!shape.exists()) {
+            shape = history.ensureExists(c, folder.layout() == Layout.FOLDERS);
         }
         Executor executor = new Executor(c, history, shape, events, new Executor.Guards(config.ddlLockTimeout(),
                 config.ddlLockRetries(), config.repairInvalidIndexes(), config.largeTableRows()), backendPid,
@@ -209,6 +213,11 @@ public final class Engine {
             events.publish(new MigrationEvent.StatusRead(report));
         } catch (SQLException e) {
             throw databaseError(e);
+        }
+        for (Plan.Entry e : plan.entries()) {
+            if (e.row() == null) {
+                PreparedMigration.prepare(e.migration()); // a pending file that cannot be delimited fails validation
+            }
         }
         checkPolicies(plan, report, true);
         return report;
