@@ -23,6 +23,7 @@ final class CliDefaults implements IDefaultValueProvider {
             case "--lock-timeout" -> DurationConverter.format(MigratorDefaults.LOCK_TIMEOUT);
             case "--out-of-order" -> EnumConverter.display(MigratorDefaults.OUT_OF_ORDER);
             case "--edited" -> EnumConverter.display(MigratorDefaults.EDITED);
+            case "--lint" -> EnumConverter.display(MigratorDefaults.LINT_MODE);
             case "--transaction-mode" -> EnumConverter.display(MigratorDefaults.TRANSACTION_MODE);
             default -> null;
         };

@@ -3,6 +3,7 @@ package io.drizzlemigrator.cli;
 import io.drizzlemigrator.ConfigurationException;
 import io.drizzlemigrator.DrizzleMigrator;
 import io.drizzlemigrator.EditedMigrationPolicy;
+import io.drizzlemigrator.LintMode;
 import io.drizzlemigrator.MigratorConfiguration;
 import io.drizzlemigrator.MigratorDefaults;
 import io.drizzlemigrator.OutOfOrderPolicy;
@@ -66,6 +67,11 @@ final class CommonOptions {
                     "Default: ${DEFAULT-VALUE}."})
     EditedMigrationPolicy edited;
 
+    @Option(names = "--lint", paramLabel = "off|warn|fail",
+            description = {"Lint the migrations about to be applied: log findings (warn), also refuse on error-level "
+                    + "findings (fail), or skip (off).", "Default: ${DEFAULT-VALUE}."})
+    LintMode lint;
+
     @Option(names = "--transaction-mode", paramLabel = "per-migration|all-in-one",
             description = {"One transaction per migration, or all pending migrations in one (as drizzle does).",
                     "Default: ${DEFAULT-VALUE}."})
@@ -104,6 +110,7 @@ final class CommonOptions {
                 .lockTimeout(lockTimeout)
                 .outOfOrder(outOfOrder)
                 .editedMigrations(edited)
+                .lintMode(lint)
                 .transactionMode(transactionMode);
         if (searchPath != null) {
             builder.searchPath(searchPath);

@@ -1,6 +1,7 @@
 package io.drizzlemigrator.cli;
 
 import io.drizzlemigrator.EditedMigrationPolicy;
+import io.drizzlemigrator.LintMode;
 import io.drizzlemigrator.OutOfOrderPolicy;
 import io.drizzlemigrator.TransactionMode;
 import java.io.PrintStream;
@@ -53,6 +54,7 @@ public final class Main {
         cli.registerConverter(Duration.class, new DurationConverter());
         cli.registerConverter(OutOfOrderPolicy.class, new EnumConverter<>(OutOfOrderPolicy.class));
         cli.registerConverter(EditedMigrationPolicy.class, new EnumConverter<>(EditedMigrationPolicy.class));
+        cli.registerConverter(LintMode.class, new EnumConverter<>(LintMode.class));
         cli.registerConverter(TransactionMode.class, new EnumConverter<>(TransactionMode.class));
         cli.setOut(new PrintWriter(context.out(), true));
         cli.setErr(new PrintWriter(context.err(), true));

@@ -14,7 +14,14 @@ import io.drizzlemigrator.OutOfOrderPolicy;
 import io.drizzlemigrator.StatusReport;
 import io.drizzlemigrator.TransactionMode;
 import io.drizzlemigrator.ValidationException;
+import io.drizzlemigrator.LintMode;
 import io.drizzlemigrator.internal.execute.Executor;
+import io.drizzlemigrator.internal.lint.FolderLinter;
+import io.drizzlemigrator.lint.LintConfig;
+import io.drizzlemigrator.lint.LintFailedException;
+import io.drizzlemigrator.lint.LintFinding;
+import io.drizzlemigrator.lint.LintReport;
+import io.drizzlemigrator.lint.Severity;
 import io.drizzlemigrator.internal.execute.PreparedMigration;
 import io.drizzlemigrator.internal.history.HistoryRow;
 import io.drizzlemigrator.internal.history.HistoryTable;
@@ -151,6 +158,7 @@ public final class Engine {
                 }
             }
         }
+        lint(folder, runList, prepared, before, warnings);
         if (!shape.exists()) {
             shape = history.ensureExists(c, folder.layout() == Layout.FOLDERS);
         }
@@ -187,6 +195,33 @@ public final class Engine {
                     after.isUpToDate() ? "up to date" : "NOT up to date (see warnings)");
         }
         return new MigrateResult(applied, warnings, total, waited, after);
+    }
+
+    /** Lints the migrations about to run (never applied history); logs findings, refuses in FAIL mode. */
+    private void lint(LoadedFolder folder, List<PreparedMigration> runList, Map<String, PreparedMigration> prepared,
+            StatusReport before, List<String> warnings) {
+        if (config.lintMode() == LintMode.OFF || runList.isEmpty()) {
+            return;
+        }
+        java.util.Set<String> tags = new java.util.HashSet<>();
+        runList.forEach(p -> tags.add(p.tag()));
+        LintReport report = FolderLinter.lintMigrations(folder, config.classLoader(), m -> tags.contains(m.tag()),
+                m -> prepared.computeIfAbsent(m.tag(), t -> PreparedMigration.prepare(m)), LintConfig.defaults());
+        for (LintFinding f : report.findings()) {
+            if (f.severity() == Severity.INFO) {
+                LOG.info("lint: {}", f);
+            } else {
+                LOG.warn("lint: {}", f);
+            }
+        }
+        if (report.isEmpty()) {
+            return;
+        }
+        if (config.lintMode() == LintMode.FAIL && report.hasErrors()) {
+            throw new LintFailedException(report, before);
+        }
+        warnings.add("lint: " + report.summary() + " in the migrations applied by this run (see the log; rules in"
+                + " docs/lint-rules.md)");
     }
 
     public StatusReport status() {

@@ -238,6 +238,7 @@ public class DrizzleMigrations {
                 .ddlLockRetries(c.getDdlLockRetries())
                 .repairInvalidIndexes(c.isRepairInvalidIndexes())
                 .largeTableRows(c.getLargeTableRows())
+                .lintMode(c.getLintMode())
                 .searchPath(c.getSearchPath())
                 .initSql(c.getInitSql());
         if (c.getLockKey() != null) {

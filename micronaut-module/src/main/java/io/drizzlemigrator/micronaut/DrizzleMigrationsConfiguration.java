@@ -1,6 +1,7 @@
 package io.drizzlemigrator.micronaut;
 
 import io.drizzlemigrator.EditedMigrationPolicy;
+import io.drizzlemigrator.LintMode;
 import io.drizzlemigrator.MigratorDefaults;
 import io.drizzlemigrator.OutOfOrderPolicy;
 import io.drizzlemigrator.TransactionMode;
@@ -48,6 +49,7 @@ public class DrizzleMigrationsConfiguration implements Toggleable {
     private int ddlLockRetries = MigratorDefaults.DDL_LOCK_RETRIES;
     private boolean repairInvalidIndexes = MigratorDefaults.REPAIR_INVALID_INDEXES;
     private long largeTableRows = MigratorDefaults.LARGE_TABLE_ROWS;
+    private LintMode lintMode = MigratorDefaults.LINT_MODE;
     private String searchPath;
     private String initSql;
     private String url;
@@ -196,6 +198,18 @@ public class DrizzleMigrationsConfiguration implements Toggleable {
 
     public void setLargeTableRows(long largeTableRows) {
         this.largeTableRows = largeTableRows;
+    }
+
+    /**
+     * Lint the migrations a run is about to apply: {@code warn} logs the findings (default), {@code fail} also refuses
+     * to migrate when an error-level rule fires, {@code off} skips it.
+     */
+    public LintMode getLintMode() {
+        return lintMode;
+    }
+
+    public void setLintMode(LintMode lintMode) {
+        this.lintMode = lintMode;
     }
 
     /** A {@code search_path} set on the migration session first, for example {@code app,public}. */

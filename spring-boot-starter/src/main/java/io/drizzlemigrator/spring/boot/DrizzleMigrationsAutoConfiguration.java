@@ -103,6 +103,7 @@ public final class DrizzleMigrationsAutoConfiguration {
             builder.ddlLockRetries(p.getDdlLockRetries());
             builder.repairInvalidIndexes(p.isRepairInvalidIndexes());
             builder.largeTableRows(p.getLargeTableRows());
+            builder.lintMode(p.getLintMode());
             if (StringUtils.hasText(p.getSearchPath())) {
                 builder.searchPath(p.getSearchPath());
             }

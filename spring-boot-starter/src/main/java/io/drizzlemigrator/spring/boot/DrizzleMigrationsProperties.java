@@ -1,6 +1,7 @@
 package io.drizzlemigrator.spring.boot;
 
 import io.drizzlemigrator.EditedMigrationPolicy;
+import io.drizzlemigrator.LintMode;
 import io.drizzlemigrator.MigratorDefaults;
 import io.drizzlemigrator.OutOfOrderPolicy;
 import io.drizzlemigrator.TransactionMode;
@@ -74,6 +75,12 @@ public class DrizzleMigrationsProperties {
      * it takes a lock. 0 turns the check off.
      */
     private long largeTableRows = MigratorDefaults.LARGE_TABLE_ROWS;
+
+    /**
+     * Lint the migrations a run is about to apply: "warn" logs the findings, "fail" also refuses to migrate when an
+     * error-level rule fires, "off" skips it. Rule settings come from drizzle-lint.json in the migrations folder.
+     */
+    private LintMode lintMode = MigratorDefaults.LINT_MODE;
 
     /** A search_path for the migration session, for example "app,public". By default the role's. */
     private String searchPath;
@@ -192,6 +199,14 @@ public class DrizzleMigrationsProperties {
 
     public void setRepairInvalidIndexes(boolean repairInvalidIndexes) {
         this.repairInvalidIndexes = repairInvalidIndexes;
+    }
+
+    public LintMode getLintMode() {
+        return lintMode;
+    }
+
+    public void setLintMode(LintMode lintMode) {
+        this.lintMode = lintMode;
     }
 
     public long getLargeTableRows() {
