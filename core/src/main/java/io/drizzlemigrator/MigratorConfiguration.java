@@ -36,8 +36,10 @@ public final class MigratorConfiguration {
     private final int ddlLockRetries;
     private final boolean repairInvalidIndexes;
     private final long largeTableRows;
+    private final LintMode lintMode;
 
     private MigratorConfiguration(Builder b) {
+        this.lintMode = b.lintMode;
         this.ddlLockTimeout = b.ddlLockTimeout;
         this.ddlLockRetries = b.ddlLockRetries;
         this.repairInvalidIndexes = b.repairInvalidIndexes;
@@ -146,6 +148,11 @@ public final class MigratorConfiguration {
         return repairInvalidIndexes;
     }
 
+    /** What a run does with lint findings on the migrations it applies. */
+    public LintMode lintMode() {
+        return lintMode;
+    }
+
     /** The estimated row count above which a plain CREATE INDEX is refused; 0 when the check is off. */
     public long largeTableRows() {
         return largeTableRows;
@@ -174,6 +181,7 @@ public final class MigratorConfiguration {
         b.ddlLockRetries = ddlLockRetries;
         b.repairInvalidIndexes = repairInvalidIndexes;
         b.largeTableRows = largeTableRows;
+        b.lintMode = lintMode;
         return b;
     }
 
@@ -208,8 +216,19 @@ public final class MigratorConfiguration {
         private int ddlLockRetries = MigratorDefaults.DDL_LOCK_RETRIES;
         private boolean repairInvalidIndexes = MigratorDefaults.REPAIR_INVALID_INDEXES;
         private long largeTableRows = MigratorDefaults.LARGE_TABLE_ROWS;
+        private LintMode lintMode = MigratorDefaults.LINT_MODE;
 
         Builder() {
+        }
+
+        /**
+         * Lint the migrations a run is about to apply: {@link LintMode#WARN} logs the findings (the default),
+         * {@link LintMode#FAIL} also refuses to migrate when an error-level rule fires, {@link LintMode#OFF} skips it.
+         * Per-project rule settings come from {@code drizzle-lint.json} in the migrations folder.
+         */
+        public Builder lintMode(LintMode lintMode) {
+            this.lintMode = lintMode;
+            return this;
         }
 
         /**
@@ -376,6 +395,7 @@ public final class MigratorConfiguration {
                 throw new ConfigurationException("largeTableRows must not be negative (0 turns the check off), was "
                         + largeTableRows);
             }
+            Objects.requireNonNull(lintMode, "lintMode");
             Objects.requireNonNull(outOfOrder, "outOfOrder");
             Objects.requireNonNull(editedMigrations, "editedMigrations");
             Objects.requireNonNull(transactionMode, "transactionMode");

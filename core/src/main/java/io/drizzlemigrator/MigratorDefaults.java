@@ -30,6 +30,9 @@ public final class MigratorDefaults {
      */
     public static final long LARGE_TABLE_ROWS = 10_000;
 
+    /** Lint the migrations a run is about to apply and log the findings. */
+    public static final LintMode LINT_MODE = LintMode.WARN;
+
     /** The {@code application_name} of connections opened from a URL; shown to waiting replicas. */
     public static final String APPLICATION_NAME = "drizzle-migrator";
 

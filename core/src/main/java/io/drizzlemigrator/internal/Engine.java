@@ -14,7 +14,14 @@ import io.drizzlemigrator.OutOfOrderPolicy;
 import io.drizzlemigrator.StatusReport;
 import io.drizzlemigrator.TransactionMode;
 import io.drizzlemigrator.ValidationException;
+import io.drizzlemigrator.LintMode;
 import io.drizzlemigrator.internal.execute.Executor;
+import io.drizzlemigrator.internal.lint.FolderLinter;
+import io.drizzlemigrator.lint.LintConfig;
+import io.drizzlemigrator.lint.LintFailedException;
+import io.drizzlemigrator.lint.LintFinding;
+import io.drizzlemigrator.lint.LintReport;
+import io.drizzlemigrator.lint.Severity;
 import io.drizzlemigrator.internal.execute.PreparedMigration;
 import io.drizzlemigrator.internal.history.HistoryRow;
 import io.drizzlemigrator.internal.history.HistoryTable;
@@ -109,13 +116,22 @@ public final class Engine {
             events.publish(new MigrationEvent.RunFailed(Duration.ofNanos(System.nanoTime() - start), applied,
                     wrapped));
             throw wrapped;
+        } catch (RuntimeException e) {
+            // a bug or an unexpected driver failure: listeners (health, metrics) must still see the run end
+            DrizzleMigratorException wrapped = new DrizzleMigratorException("Unexpected error during the migration"
+                    + " run: " + e + ". " + applied.size() + " migration(s) of this run were applied and recorded"
+                    + " before it.", e);
+            events.publish(new MigrationEvent.RunFailed(Duration.ofNanos(System.nanoTime() - start), applied,
+                    wrapped));
+            throw wrapped;
         }
     }
 
     private MigrateResult migrateLocked(Connection c, LoadedFolder folder, Duration waited,
             List<AppliedMigration> applied, long start, String target, int backendPid, AdvisoryLock lockCheck)
             throws SQLException {
-        HistoryTable.Shape shape = history.ensureExists(c, folder.layout() == Layout.FOLDERS);
+        // Read (not create) first: a run refused by a policy or by a file it cannot delimit leaves nothing behind.
+        HistoryTable.Shape shape = history.shape(c);
         List<HistoryRow> rows = history.read(c, shape);
         Plan plan = Planner.plan(folder.migrations(), rows);
         Map<String, PreparedMigration> prepared = new HashMap<>();
@@ -141,6 +157,10 @@ public final class Engine {
                             + " PER_MIGRATION (the default). Nothing was applied.");
                 }
             }
+        }
+        lint(folder, runList, prepared, before, warnings);
+        if (!shape.exists()) {
+            shape = history.ensureExists(c, folder.layout() == Layout.FOLDERS);
         }
         Executor executor = new Executor(c, history, shape, events, new Executor.Guards(config.ddlLockTimeout(),
                 config.ddlLockRetries(), config.repairInvalidIndexes(), config.largeTableRows()), backendPid,
@@ -177,12 +197,39 @@ public final class Engine {
         return new MigrateResult(applied, warnings, total, waited, after);
     }
 
+    /** Lints the migrations about to run (never applied history); logs findings, refuses in FAIL mode. */
+    private void lint(LoadedFolder folder, List<PreparedMigration> runList, Map<String, PreparedMigration> prepared,
+            StatusReport before, List<String> warnings) {
+        if (config.lintMode() == LintMode.OFF || runList.isEmpty()) {
+            return;
+        }
+        java.util.Set<String> tags = new java.util.HashSet<>();
+        runList.forEach(p -> tags.add(p.tag()));
+        LintReport report = FolderLinter.lintMigrations(folder, config.classLoader(), m -> tags.contains(m.tag()),
+                m -> prepared.computeIfAbsent(m.tag(), t -> PreparedMigration.prepare(m)), LintConfig.defaults());
+        for (LintFinding f : report.findings()) {
+            if (f.severity() == Severity.INFO) {
+                LOG.info("lint: {}", f);
+            } else {
+                LOG.warn("lint: {}", f);
+            }
+        }
+        if (report.isEmpty()) {
+            return;
+        }
+        if (config.lintMode() == LintMode.FAIL && report.hasErrors()) {
+            throw new LintFailedException(report, before);
+        }
+        warnings.add("lint: " + report.summary() + " in the migrations applied by this run (see the log; rules in"
+                + " docs/lint-rules.md)");
+    }
+
     public StatusReport status() {
         LoadedFolder folder = MigrationFolderReader.read(config.location(), config.classLoader());
         try (Session session = openSession()) {
             HistoryTable.Shape shape = history.shape(session.connection);
             Plan plan = Planner.plan(folder.migrations(), history.read(session.connection, shape));
-            StatusReport report = report(folder, plan, new HashMap<>());
+            StatusReport report = report(folder, plan, new HashMap<>(), true);
             events.publish(new MigrationEvent.StatusRead(report));
             return report;
         } catch (SQLException e) {
@@ -201,6 +248,11 @@ public final class Engine {
             events.publish(new MigrationEvent.StatusRead(report));
         } catch (SQLException e) {
             throw databaseError(e);
+        }
+        for (Plan.Entry e : plan.entries()) {
+            if (e.row() == null) {
+                PreparedMigration.prepare(e.migration()); // a pending file that cannot be delimited fails validation
+            }
         }
         checkPolicies(plan, report, true);
         return report;
@@ -267,9 +319,17 @@ public final class Engine {
     }
 
     private StatusReport report(LoadedFolder folder, Plan plan, Map<String, PreparedMigration> prepared) {
+        return report(folder, plan, prepared, false);
+    }
+
+    /**
+     * The public report. Whether each migration runs in a transaction is found by lexing it; {@code migrate} lexes only
+     * pending work (applied history is never re-parsed on startup), {@code status} lexes everything.
+     */
+    private StatusReport report(LoadedFolder folder, Plan plan, Map<String, PreparedMigration> prepared,
+            boolean lexApplied) {
         return plan.report(config.location(), history.displayName(), e -> {
-            // Only pending work is lexed: applied history is never re-parsed on startup.
-            if (e.row() != null) {
+            if (e.row() != null && !lexApplied) {
                 return true;
             }
             MigrationFile m = e.migration();

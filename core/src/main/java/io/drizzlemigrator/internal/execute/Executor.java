@@ -423,12 +423,22 @@ public final class Executor {
                 }
                 return base + ", nothing recorded";
             }
+            String failing = "";
+            if (step != null && connectionLost && step.kind() == StatementKind.NON_TRANSACTIONAL) {
+                IndexStatement index = IndexStatement.parse(step.statement());
+                if (index != null && index.concurrent()) {
+                    failing = "; the interrupted " + step.classification().description() + " may have left an"
+                            + " INVALID index" + (index.indexName() == null ? "" : " " + index.indexName())
+                            + (guards.repairInvalidIndexes() ? ", which the next run drops and rebuilds"
+                            : "; drop it with DROP INDEX CONCURRENTLY before retrying");
+                }
+            }
             if (executed == 0) {
-                return (connectionLost ? "the connection was lost; " : "") + "none of its statements ran; "
-                        + notRecorded;
+                return (connectionLost ? "the connection was lost; " : "") + "none of its statements completed"
+                        + failing + "; " + notRecorded;
             }
             return (connectionLost ? "the connection was lost; " : "") + "statements 1-" + executed
-                    + " ran outside a transaction and are not undone; " + notRecorded;
+                    + " ran outside a transaction and are not undone" + failing + "; " + notRecorded;
         }
     }
 

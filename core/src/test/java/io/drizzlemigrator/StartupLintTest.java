@@ -1,0 +1,73 @@
+package io.drizzlemigrator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.drizzlemigrator.lint.LintFailedException;
+import io.drizzlemigrator.testing.PostgresExtension;
+import io.drizzlemigrator.testing.TestDatabase;
+import io.drizzlemigrator.testing.TestFolder;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The linter at startup: only pending migrations, warn by default, refuse in FAIL mode before anything runs. */
+@ExtendWith(PostgresExtension.class)
+class StartupLintTest {
+
+    @TempDir
+    Path dir;
+
+    private static final String HEADER = "-- Migration: t\n-- Date: 2026-11-25\n-- Author: a (b)\n-- Source: T-1\n\n";
+
+    private Path folder(String name) {
+        return TestFolder.in(dir.resolve(name))
+                .migration("0000_create_things", HEADER + "CREATE TABLE things (id int, name text);")
+                .migration("0001_drop_name", HEADER + "ALTER TABLE things DROP COLUMN name;")
+                .write();
+    }
+
+    @Test
+    void failModeRefusesAnErrorLevelFindingBeforeAnythingIsApplied(TestDatabase db) {
+        db.execute("DROP SCHEMA IF EXISTS drizzle CASCADE", "DROP TABLE IF EXISTS things");
+        Path folder = folder("fail");
+
+        assertThatThrownBy(() -> DrizzleMigrator.configure().dataSource(db.dataSource()).location(folder.toString())
+                .lintMode(LintMode.FAIL).load().migrate())
+                .isInstanceOfSatisfying(LintFailedException.class, e -> {
+                    assertThat(e.report().hasErrors()).isTrue();
+                    assertThat(e.getMessage()).contains("0001_drop_name.sql", "drop-column");
+                });
+        assertThat(db.relationExists("things")).isFalse();
+        assertThat(db.queryValue("select to_regnamespace('drizzle')::text")).isNull();
+    }
+
+    @Test
+    void warnModeAppliesAndReportsTheFindingsAndAppliedHistoryIsNotLintedAgain(TestDatabase db) {
+        db.execute("DROP SCHEMA IF EXISTS drizzle CASCADE", "DROP TABLE IF EXISTS things");
+        Path folder = folder("warn");
+
+        MigrateResult first = DrizzleMigrator.configure().dataSource(db.dataSource()).location(folder.toString())
+                .load().migrate();
+        assertThat(first.appliedCount()).isEqualTo(2);
+        assertThat(first.warnings()).anySatisfy(w -> assertThat(w).startsWith("lint:"));
+
+        MigrateResult second = DrizzleMigrator.configure().dataSource(db.dataSource()).location(folder.toString())
+                .lintMode(LintMode.FAIL).load().migrate();
+        assertThat(second.appliedCount()).isZero();
+        assertThat(second.warnings()).noneSatisfy(w -> assertThat(w).startsWith("lint:"));
+    }
+
+    @Test
+    void offModeDoesNotLint(TestDatabase db) {
+        db.execute("DROP SCHEMA IF EXISTS drizzle CASCADE", "DROP TABLE IF EXISTS things");
+        Path folder = folder("off");
+
+        MigrateResult result = DrizzleMigrator.configure().dataSource(db.dataSource()).location(folder.toString())
+                .lintMode(LintMode.OFF).load().migrate();
+
+        assertThat(result.appliedCount()).isEqualTo(2);
+        assertThat(result.warnings()).noneSatisfy(w -> assertThat(w).startsWith("lint:"));
+    }
+}

@@ -1,0 +1,270 @@
+package io.drizzlemigrator.micronaut;
+
+import io.drizzlemigrator.ConfigurationException;
+import io.drizzlemigrator.DrizzleMigrator;
+import io.drizzlemigrator.DrizzleMigratorException;
+import io.drizzlemigrator.MigrateResult;
+import io.drizzlemigrator.MigrationListener;
+import io.drizzlemigrator.MigratorConfiguration;
+import io.drizzlemigrator.StatusReport;
+import io.drizzlemigrator.health.MigrationHealth;
+import io.drizzlemigrator.health.MigrationHealthTracker;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.event.ApplicationEventPublisher;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.inject.qualifiers.Qualifiers;
+import io.micronaut.jdbc.DataSourceResolver;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The migrations of every datasource configured under {@code drizzle.migrations.datasources.<name>}: run them on
+ * demand (for example when startup migration is turned off with {@code enabled=false}) or read their state.
+ *
+ * <pre>{@code
+ * @Inject DrizzleMigrations migrations;
+ * MigrateResult result = migrations.migrate("default");
+ * }</pre>
+ *
+ * Every successful run, at startup or through {@link #migrate(String)}, publishes a {@link MigrationFinishedEvent}.
+ * Named {@link MigrationListener} beans ({@code @Named("<datasource>")}) receive the events of that datasource's runs.
+ */
+@Singleton
+public class DrizzleMigrations {
+
+    private static final Logger log = LoggerFactory.getLogger(DrizzleMigrations.class);
+
+    private final ApplicationContext context;
+    private final ApplicationEventPublisher<MigrationFinishedEvent> publisher;
+    private final DataSourceResolver dataSourceResolver;
+    private final Map<String, MigrationTarget> targets = new ConcurrentHashMap<>();
+
+    DrizzleMigrations(ApplicationContext context, ApplicationEventPublisher<MigrationFinishedEvent> publisher,
+            @Nullable DataSourceResolver dataSourceResolver) {
+        this.context = context;
+        this.publisher = publisher;
+        this.dataSourceResolver = dataSourceResolver == null ? DataSourceResolver.DEFAULT : dataSourceResolver;
+    }
+
+    /** The configured datasource names, sorted. */
+    public Set<String> names() {
+        Set<String> names = new TreeSet<>();
+        for (DrizzleMigrationsConfiguration c : context.getBeansOfType(DrizzleMigrationsConfiguration.class)) {
+            names.add(c.getName());
+        }
+        return Collections.unmodifiableSet(names);
+    }
+
+    /** The settings of one datasource, if it is configured. */
+    public Optional<DrizzleMigrationsConfiguration> configuration(String datasourceName) {
+        return context.findBean(DrizzleMigrationsConfiguration.class, Qualifiers.byName(datasourceName));
+    }
+
+    /**
+     * Applies the pending migrations of one datasource now, whether or not startup migration is enabled for it, and
+     * publishes a {@link MigrationFinishedEvent}.
+     *
+     * @throws ConfigurationException the name is not configured, or its settings are invalid
+     * @throws io.drizzlemigrator.DrizzleMigratorException what {@link DrizzleMigrator#migrate()} throws
+     */
+    public MigrateResult migrate(String datasourceName) {
+        return run(target(datasourceName));
+    }
+
+    /**
+     * Reads the state of one datasource's migrations without changing anything or taking the lock.
+     *
+     * @throws ConfigurationException the name is not configured, or its settings are invalid
+     * @throws io.drizzlemigrator.DrizzleMigratorException what {@link DrizzleMigrator#status()} throws
+     */
+    public StatusReport status(String datasourceName) {
+        return migrator(target(datasourceName)).status();
+    }
+
+    /**
+     * The migration health of one datasource as last seen (by a run or a status check), for readiness: ready only
+     * when nothing is pending. It does not query the database; {@link #status(String)} refreshes it.
+     *
+     * @throws ConfigurationException the name is not configured
+     */
+    public MigrationHealth health(String datasourceName) {
+        return target(datasourceName).health.current();
+    }
+
+    /** Called when the DataSource bean named {@code name} has been created, before anyone receives it. */
+    void dataSourceCreated(String name, DataSource dataSource) {
+        if (configuration(name).isEmpty()) {
+            return;
+        }
+        MigrationTarget target = target(name);
+        target.attach(dataSourceResolver.resolve(dataSource));
+        if (target.config.isEnabled()) {
+            migrateAtStartup(target);
+        }
+    }
+
+    /**
+     * Called once the application has started: migrates the enabled configurations that no DataSource creation has
+     * migrated (those with a dedicated URL, and DataSources nobody asked for yet), and reads the state of the
+     * disabled ones so that health and meters know whether their schema is current.
+     */
+    void applicationStarted() {
+        for (String name : names()) {
+            MigrationTarget target = target(name);
+            if (target.config.isEnabled()) {
+                if (!target.startupDone()) {
+                    if (!target.config.hasDedicatedUrl()) {
+                        // creating it runs dataSourceCreated, which migrates
+                        dataSource(target);
+                    }
+                    migrateAtStartup(target);
+                }
+            } else {
+                checkStatus(target);
+            }
+        }
+    }
+
+    /** Reads the state without failing startup: migrations are off here, the database is someone else's concern. */
+    private void checkStatus(MigrationTarget target) {
+        try {
+            migrator(target).status();
+        } catch (DrizzleMigratorException e) {
+            log.warn("Cannot read the migration state of datasource '{}' (startup migration is disabled): {}",
+                    target.name(), e.getMessage());
+        }
+    }
+
+    /** Every migration this process applied to the datasource, by tag. */
+    Optional<ProcessHistory.Entry> appliedByThisProcess(String datasourceName, String tag) {
+        MigrationTarget target = targets.get(datasourceName);
+        return target == null ? Optional.empty() : target.history.get(tag);
+    }
+
+    private void migrateAtStartup(MigrationTarget target) {
+        synchronized (target.startupLock) {
+            if (target.startupDone()) {
+                return;
+            }
+            log.info("Migrating datasource '{}' from {}", target.name(), target.config.getLocation());
+            run(target);
+            target.markStartupDone();
+        }
+    }
+
+    private MigrateResult run(MigrationTarget target) {
+        MigrateResult result = migrator(target).migrate();
+        publisher.publishEvent(new MigrationFinishedEvent(target.name(), result));
+        return result;
+    }
+
+    MigrationTarget target(String name) {
+        MigrationTarget existing = targets.get(name);
+        if (existing != null) {
+            return existing;
+        }
+        DrizzleMigrationsConfiguration config = configuration(name).orElseThrow(() -> new ConfigurationException(
+                "No migrations are configured for datasource '" + name + "': set "
+                        + DrizzleMigrationsConfiguration.PREFIX + "." + name + ".enabled (configured: " + names()
+                        + ")"));
+        ProcessHistory history = new ProcessHistory();
+        MigrationHealthTracker health = new MigrationHealthTracker(config.isEnabled());
+        List<MigrationListener> listeners = new ArrayList<>();
+        listeners.add(history);
+        listeners.add(health);
+        // the meters (DrizzleMetricsFactory) and the application's own listeners for this datasource
+        listeners.addAll(context.getBeansOfType(MigrationListener.class, Qualifiers.byName(name)));
+        MigrationTarget created = new MigrationTarget(config, history, health, listeners);
+        MigrationTarget raced = targets.putIfAbsent(name, created);
+        return raced == null ? created : raced;
+    }
+
+    /** The migrator of one datasource, built from its settings (validated) on first use. */
+    DrizzleMigrator migrator(String datasourceName) {
+        return migrator(target(datasourceName));
+    }
+
+    private DrizzleMigrator migrator(MigrationTarget target) {
+        if (!target.config.hasDedicatedUrl() && target.dataSource() == null) {
+            target.attach(dataSource(target));
+        }
+        return target.migrator(dataSource -> build(target, dataSource));
+    }
+
+    /** The DataSource bean of the target's name (created now if need be). */
+    private DataSource dataSource(MigrationTarget target) {
+        String name = target.name();
+        Optional<DataSource> bean = context.findBean(DataSource.class, Qualifiers.byName(name));
+        if (bean.isEmpty()) {
+            throw new ConfigurationException(target.config.getPropertyPrefix() + ": there is no DataSource named '"
+                    + name + "'. Define one (datasources." + name + ".url) or give the migrations their own database"
+                    + " with " + target.config.getPropertyPrefix() + ".url");
+        }
+        return dataSourceResolver.resolve(bean.get());
+    }
+
+    private DrizzleMigrator build(MigrationTarget target, DataSource dataSource) {
+        DrizzleMigrationsConfiguration c = target.config;
+        String prefix = c.getPropertyPrefix();
+        MigratorConfiguration.Builder b = DrizzleMigrator.configure();
+        if (c.hasDedicatedUrl()) {
+            b.dataSource(c.getUrl(), c.getUser(), c.password());
+        } else if (c.getUser() != null || c.hasPassword()) {
+            throw new ConfigurationException(prefix + ".user and " + prefix + ".password are only used with "
+                    + prefix + ".url: set the url too, or remove them to migrate through the DataSource '"
+                    + c.getName() + "'");
+        } else {
+            b.dataSource(dataSource);
+        }
+        b.location(c.getLocation())
+                .classLoader(context.getClassLoader())
+                .schema(c.getSchema())
+                .table(c.getTable())
+                .lockTimeout(c.getLockTimeout())
+                .outOfOrder(c.getOutOfOrder())
+                .editedMigrations(c.getEdited())
+                .transactionMode(c.getTransactionMode())
+                .ddlLockTimeout(c.getDdlLockTimeout())
+                .ddlLockRetries(c.getDdlLockRetries())
+                .repairInvalidIndexes(c.isRepairInvalidIndexes())
+                .largeTableRows(c.getLargeTableRows())
+                .lintMode(c.getLintMode())
+                .searchPath(c.getSearchPath())
+                .initSql(c.getInitSql());
+        if (c.getLockKey() != null) {
+            b.lockKey(c.getLockKey());
+        }
+        target.listeners.forEach(b::listener);
+        requireSet(prefix, "lock-timeout", c.getLockTimeout());
+        requireSet(prefix, "out-of-order", c.getOutOfOrder());
+        requireSet(prefix, "edited", c.getEdited());
+        requireSet(prefix, "transaction-mode", c.getTransactionMode());
+        requireSet(prefix, "ddl-lock-timeout", c.getDdlLockTimeout());
+        try {
+            return b.load();
+        } catch (ConfigurationException e) {
+            throw new ConfigurationException(prefix + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void requireSet(String prefix, String property, Object value) {
+        if (value == null) {
+            throw new ConfigurationException(prefix + "." + property + " is empty: remove it to use the default");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "DrizzleMigrations" + names();
+    }
+}

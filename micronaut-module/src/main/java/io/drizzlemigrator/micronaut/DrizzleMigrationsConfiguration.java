@@ -1,0 +1,284 @@
+package io.drizzlemigrator.micronaut;
+
+import io.drizzlemigrator.EditedMigrationPolicy;
+import io.drizzlemigrator.LintMode;
+import io.drizzlemigrator.MigratorDefaults;
+import io.drizzlemigrator.OutOfOrderPolicy;
+import io.drizzlemigrator.TransactionMode;
+import io.micronaut.context.annotation.EachProperty;
+import io.micronaut.context.annotation.Parameter;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.util.Toggleable;
+import java.time.Duration;
+
+/**
+ * The migrations of one named datasource: {@code drizzle.migrations.datasources.<name>.*}, where {@code <name>} is
+ * the name of a Micronaut {@code DataSource} ({@code datasources.<name>}) or, with {@link #getUrl() url}, of a
+ * database reached through its own connection.
+ *
+ * <pre>{@code
+ * drizzle.migrations.datasources.default.location=classpath:drizzle/migrations
+ * drizzle.migrations.datasources.default.lock-timeout=2m
+ * }</pre>
+ *
+ * Every setting defaults to core's {@link MigratorDefaults}. {@code enabled=false} turns off the migration when the
+ * DataSource is created; {@link DrizzleMigrations#migrate(String)} still runs it on demand, and health and the
+ * endpoint still report the state.
+ */
+@EachProperty(DrizzleMigrationsConfiguration.PREFIX)
+public class DrizzleMigrationsConfiguration implements Toggleable {
+
+    /** Where the per-datasource settings live. */
+    public static final String PREFIX = "drizzle.migrations.datasources";
+    /** {@code false} turns the whole integration off (no bean, no migration, no health, no endpoint). */
+    public static final String ENABLED_PROPERTY = "drizzle.migrations.enabled";
+    /** Whether a configured datasource is migrated when it is created, unless configured otherwise. */
+    public static final boolean DEFAULT_ENABLED = true;
+
+    private final String name;
+    private boolean enabled = DEFAULT_ENABLED;
+    private String location = MigratorDefaults.LOCATION;
+    private String schema = MigratorDefaults.SCHEMA;
+    private String table = MigratorDefaults.TABLE;
+    private Duration lockTimeout = MigratorDefaults.LOCK_TIMEOUT;
+    private Long lockKey;
+    private OutOfOrderPolicy outOfOrder = MigratorDefaults.OUT_OF_ORDER;
+    private EditedMigrationPolicy edited = MigratorDefaults.EDITED;
+    private TransactionMode transactionMode = MigratorDefaults.TRANSACTION_MODE;
+    private Duration ddlLockTimeout = MigratorDefaults.DDL_LOCK_TIMEOUT;
+    private int ddlLockRetries = MigratorDefaults.DDL_LOCK_RETRIES;
+    private boolean repairInvalidIndexes = MigratorDefaults.REPAIR_INVALID_INDEXES;
+    private long largeTableRows = MigratorDefaults.LARGE_TABLE_ROWS;
+    private LintMode lintMode = MigratorDefaults.LINT_MODE;
+    private String searchPath;
+    private String initSql;
+    private String url;
+    private String user;
+    private String password;
+
+    /** @param name the datasource name, the {@code <name>} of the property path */
+    public DrizzleMigrationsConfiguration(@Parameter String name) {
+        this.name = name;
+    }
+
+    /** The datasource name this configuration is for. */
+    public String getName() {
+        return name;
+    }
+
+    /** The property prefix of this configuration, for messages: {@code drizzle.migrations.datasources.<name>}. */
+    public String getPropertyPrefix() {
+        return PREFIX + "." + name;
+    }
+
+    /** Whether migrations run when the datasource is created (default {@value #DEFAULT_ENABLED}). */
+    @Override
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    /** @param enabled false to leave startup alone; {@link DrizzleMigrations#migrate(String)} still works */
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    /** The drizzle-kit folder: {@code classpath:...}, {@code filesystem:...} or a path (default {@value MigratorDefaults#LOCATION}). */
+    public String getLocation() {
+        return location;
+    }
+
+    public void setLocation(String location) {
+        this.location = location;
+    }
+
+    /** Schema of the bookkeeping table, drizzle's {@code migrationsSchema} (default {@value MigratorDefaults#SCHEMA}). */
+    public String getSchema() {
+        return schema;
+    }
+
+    public void setSchema(String schema) {
+        this.schema = schema;
+    }
+
+    /** Name of the bookkeeping table, drizzle's {@code migrationsTable} (default {@value MigratorDefaults#TABLE}). */
+    public String getTable() {
+        return table;
+    }
+
+    public void setTable(String table) {
+        this.table = table;
+    }
+
+    /** How long to wait for another runner's advisory lock, for example {@code 2m} (default 10 minutes). */
+    public Duration getLockTimeout() {
+        return lockTimeout;
+    }
+
+    public void setLockTimeout(Duration lockTimeout) {
+        this.lockTimeout = lockTimeout;
+    }
+
+    /** An explicit advisory-lock key; by default it is derived from schema and table. */
+    public @Nullable Long getLockKey() {
+        return lockKey;
+    }
+
+    public void setLockKey(@Nullable Long lockKey) {
+        this.lockKey = lockKey;
+    }
+
+    /** Migrations merged late (older than an applied one): {@code fail} (default), {@code apply} or {@code ignore}. */
+    public OutOfOrderPolicy getOutOfOrder() {
+        return outOfOrder;
+    }
+
+    public void setOutOfOrder(OutOfOrderPolicy outOfOrder) {
+        this.outOfOrder = outOfOrder;
+    }
+
+    /** Applied migrations whose file changed since: {@code warn} (default), {@code fail} or {@code ignore}. */
+    public EditedMigrationPolicy getEdited() {
+        return edited;
+    }
+
+    public void setEdited(EditedMigrationPolicy edited) {
+        this.edited = edited;
+    }
+
+    /** {@code per-migration} (default) or {@code all-in-one} (drizzle's single transaction). */
+    public TransactionMode getTransactionMode() {
+        return transactionMode;
+    }
+
+    public void setTransactionMode(TransactionMode transactionMode) {
+        this.transactionMode = transactionMode;
+    }
+
+    /**
+     * {@code lock_timeout} inside each transactional migration (default 5 s), so that a DDL statement waiting for its
+     * lock gives up (and the migration is retried) instead of queueing the application's queries; {@code 0s} leaves
+     * the session's setting.
+     */
+    public Duration getDdlLockTimeout() {
+        return ddlLockTimeout;
+    }
+
+    public void setDdlLockTimeout(Duration ddlLockTimeout) {
+        this.ddlLockTimeout = ddlLockTimeout;
+    }
+
+    /** How many times a transactional migration is retried, with backoff, after a DDL lock timeout (default 5). */
+    public int getDdlLockRetries() {
+        return ddlLockRetries;
+    }
+
+    public void setDdlLockRetries(int ddlLockRetries) {
+        this.ddlLockRetries = ddlLockRetries;
+    }
+
+    /**
+     * Whether an INVALID index left by an earlier failed {@code CREATE INDEX CONCURRENTLY} is dropped before the
+     * build runs again (default true).
+     */
+    public boolean isRepairInvalidIndexes() {
+        return repairInvalidIndexes;
+    }
+
+    public void setRepairInvalidIndexes(boolean repairInvalidIndexes) {
+        this.repairInvalidIndexes = repairInvalidIndexes;
+    }
+
+    /**
+     * A plain (not concurrent) {@code CREATE INDEX} on an existing table with more estimated rows than this is refused
+     * (default 10000); 0 turns the check off.
+     */
+    public long getLargeTableRows() {
+        return largeTableRows;
+    }
+
+    public void setLargeTableRows(long largeTableRows) {
+        this.largeTableRows = largeTableRows;
+    }
+
+    /**
+     * Lint the migrations a run is about to apply: {@code warn} logs the findings (default), {@code fail} also refuses
+     * to migrate when an error-level rule fires, {@code off} skips it.
+     */
+    public LintMode getLintMode() {
+        return lintMode;
+    }
+
+    public void setLintMode(LintMode lintMode) {
+        this.lintMode = lintMode;
+    }
+
+    /** A {@code search_path} set on the migration session first, for example {@code app,public}. */
+    public @Nullable String getSearchPath() {
+        return searchPath;
+    }
+
+    public void setSearchPath(@Nullable String searchPath) {
+        this.searchPath = searchPath;
+    }
+
+    /** SQL run on the migration session before anything else, for example {@code SET ROLE migrator}. */
+    public @Nullable String getInitSql() {
+        return initSql;
+    }
+
+    public void setInitSql(@Nullable String initSql) {
+        this.initSql = initSql;
+    }
+
+    /**
+     * A dedicated database URL for migrations ({@code postgresql://user:pass@host:5432/db} as drizzle takes it, or
+     * {@code jdbc:postgresql://...}), for example to migrate as a DDL-privileged role while the application's pool
+     * uses a restricted one. The migration opens and closes its own connection.
+     */
+    public @Nullable String getUrl() {
+        return url;
+    }
+
+    public void setUrl(@Nullable String url) {
+        this.url = url;
+    }
+
+    /** The user for {@link #getUrl() url} (default: the one in the URL). */
+    public @Nullable String getUser() {
+        return user;
+    }
+
+    public void setUser(@Nullable String user) {
+        this.user = user;
+    }
+
+    /** Same as {@link #setUser(String)}, for those used to Micronaut's {@code username}. */
+    public void setUsername(@Nullable String username) {
+        this.user = username;
+    }
+
+    /** Whether a password is set for {@link #getUrl() url}; the password itself is never exposed by a getter. */
+    public boolean hasPassword() {
+        return password != null;
+    }
+
+    /** The password for {@link #getUrl() url} (default: the one in the URL). */
+    public void setPassword(@Nullable String password) {
+        this.password = password;
+    }
+
+    String password() {
+        return password;
+    }
+
+    /** Whether migrations use their own connection from {@link #getUrl() url} instead of the datasource. */
+    public boolean hasDedicatedUrl() {
+        return url != null && !url.isBlank();
+    }
+
+    @Override
+    public String toString() {
+        return "DrizzleMigrationsConfiguration[" + name + ", enabled=" + enabled + ", location=" + location
+                + ", table=" + schema + "." + table + (hasDedicatedUrl() ? ", dedicated url" : "") + "]";
+    }
+}

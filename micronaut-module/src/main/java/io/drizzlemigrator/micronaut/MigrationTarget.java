@@ -1,0 +1,70 @@
+package io.drizzlemigrator.micronaut;
+
+import io.drizzlemigrator.DrizzleMigrator;
+import io.drizzlemigrator.MigrationListener;
+import io.drizzlemigrator.health.MigrationHealthTracker;
+import java.util.List;
+import java.util.function.Function;
+import javax.sql.DataSource;
+
+/** What the integration keeps for one configured datasource: its settings, listeners, DataSource and migrator. */
+final class MigrationTarget {
+
+    final DrizzleMigrationsConfiguration config;
+    final ProcessHistory history;
+    final MigrationHealthTracker health;
+    final List<MigrationListener> listeners;
+    /** Held for the whole startup run, so that the DataSource listener and the startup event never both migrate. */
+    final Object startupLock = new Object();
+
+    // guarded by this
+    private DataSource dataSource;
+    private DrizzleMigrator migrator;
+    // guarded by startupLock
+    private boolean startupDone;
+
+    /** @param listeners every listener of this datasource's runs, {@code history} and {@code health} among them */
+    MigrationTarget(DrizzleMigrationsConfiguration config, ProcessHistory history, MigrationHealthTracker health,
+            List<MigrationListener> listeners) {
+        this.config = config;
+        this.history = history;
+        this.health = health;
+        this.listeners = List.copyOf(listeners);
+    }
+
+    String name() {
+        return config.getName();
+    }
+
+    /** Remembers the DataSource (being) created under this name; the next run uses it. */
+    synchronized void attach(DataSource dataSource) {
+        if (this.dataSource != dataSource) {
+            this.dataSource = dataSource;
+            this.migrator = null;
+        }
+    }
+
+    synchronized DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** The migrator, built on first use by {@code factory} from the attached DataSource (null with a dedicated URL). */
+    synchronized DrizzleMigrator migrator(Function<DataSource, DrizzleMigrator> factory) {
+        if (migrator == null) {
+            migrator = factory.apply(dataSource);
+        }
+        return migrator;
+    }
+
+    boolean startupDone() {
+        synchronized (startupLock) {
+            return startupDone;
+        }
+    }
+
+    void markStartupDone() {
+        synchronized (startupLock) {
+            startupDone = true;
+        }
+    }
+}

@@ -1,0 +1,2 @@
+ALTER TABLE "notes" ADD COLUMN "author" text;--> statement-breakpoint
+UPDATE "notes" SET "author" = "users"."name" FROM "users" WHERE "users"."id" = "notes"."id";
