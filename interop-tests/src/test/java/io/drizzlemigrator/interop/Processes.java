@@ -84,7 +84,7 @@ final class Processes {
         }
     }
 
-    /** The command, or an explanation of how to get it, when it cannot be started at all. */
+    /** {@code program} followed by {@code args}, as a mutable list (callers append more arguments). */
     static List<String> command(String program, String... args) {
         List<String> command = new ArrayList<>();
         command.add(program);
