@@ -133,7 +133,7 @@ public final class Engine {
         // Read (not create) first: a run refused by a policy or by a file it cannot delimit leaves nothing behind.
         HistoryTable.Shape shape = history.shape(c);
         List<HistoryRow> rows = history.read(c, shape);
-        Plan plan = Planner.plan(folder.migrations(), rows);
+        Plan plan = Planner.plan(folder.migrations(), rows, folder.layout() == Layout.FOLDERS);
         Map<String, PreparedMigration> prepared = new HashMap<>();
         StatusReport before = report(folder, plan, prepared);
         events.publish(new MigrationEvent.StatusRead(before));
@@ -182,7 +182,7 @@ public final class Engine {
         }
         Duration total = Duration.ofNanos(System.nanoTime() - start);
         StatusReport after = applied.isEmpty() ? before : report(folder, Planner.plan(folder.migrations(),
-                history.read(c, shape)), prepared);
+                history.read(c, shape), folder.layout() == Layout.FOLDERS), prepared);
         if (!applied.isEmpty()) {
             events.publish(new MigrationEvent.StatusRead(after));
         }
@@ -228,7 +228,8 @@ public final class Engine {
         LoadedFolder folder = MigrationFolderReader.read(config.location(), config.classLoader());
         try (Session session = openSession()) {
             HistoryTable.Shape shape = history.shape(session.connection);
-            Plan plan = Planner.plan(folder.migrations(), history.read(session.connection, shape));
+            Plan plan = Planner.plan(folder.migrations(), history.read(session.connection, shape),
+                    folder.layout() == Layout.FOLDERS);
             StatusReport report = report(folder, plan, new HashMap<>(), true);
             events.publish(new MigrationEvent.StatusRead(report));
             return report;
@@ -243,7 +244,8 @@ public final class Engine {
         Plan plan;
         try (Session session = openSession()) {
             HistoryTable.Shape shape = history.shape(session.connection);
-            plan = Planner.plan(folder.migrations(), history.read(session.connection, shape));
+            plan = Planner.plan(folder.migrations(), history.read(session.connection, shape),
+                    folder.layout() == Layout.FOLDERS);
             report = report(folder, plan, new HashMap<>());
             events.publish(new MigrationEvent.StatusRead(report));
         } catch (SQLException e) {

@@ -24,7 +24,18 @@ public final class Planner {
     private Planner() {
     }
 
+    /** Plans a 0.x journal folder. */
     public static Plan plan(List<MigrationFile> migrations, List<HistoryRow> rows) {
+        return plan(migrations, rows, false);
+    }
+
+    /**
+     * @param folderOrder the migrations are drizzle 1.0 folders: an unapplied one is out of order only when a folder
+     *                    after it is applied (1.0 stores whole seconds, so folders of one second share created_at);
+     *                    for journals, an unapplied entry not newer than the newest row is out of order (drizzle 0.x
+     *                    would skip it)
+     */
+    public static Plan plan(List<MigrationFile> migrations, List<HistoryRow> rows, boolean folderOrder) {
         Map<String, HistoryRow> byName = new HashMap<>();
         Map<Long, List<HistoryRow>> byCreatedAt = new HashMap<>();
         Map<Long, List<HistoryRow>> bySecond = new HashMap<>();
@@ -66,6 +77,10 @@ public final class Planner {
             }
         }
         long newestCreatedAt = newest == null ? Long.MIN_VALUE : newest.createdAt();
+        boolean[] laterApplied = new boolean[migrations.size()];
+        for (int i = migrations.size() - 2; i >= 0; i--) {
+            laterApplied[i] = laterApplied[i + 1] || matched[i + 1] != null;
+        }
         List<Plan.Entry> entries = new ArrayList<>(migrations.size());
         for (int i = 0; i < migrations.size(); i++) {
             MigrationFile m = migrations.get(i);
@@ -74,7 +89,7 @@ public final class Planner {
             if (row != null) {
                 state = row.hash() != null && row.hash().equalsIgnoreCase(m.hash())
                         ? MigrationState.APPLIED : MigrationState.EDITED;
-            } else if (m.folderMillis() <= newestCreatedAt) {
+            } else if (folderOrder ? laterApplied[i] : m.folderMillis() <= newestCreatedAt) {
                 state = MigrationState.OUT_OF_ORDER;
             } else {
                 state = MigrationState.PENDING;

@@ -3,7 +3,6 @@ package io.drizzlemigrator.internal.source;
 import io.drizzlemigrator.MigrationSourceException;
 import java.time.DateTimeException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -88,9 +87,8 @@ public final class MigrationFolderReader {
             throw new MigrationSourceException(null, 0, "no meta/_journal.json and no <timestamp>_<name>/"
                     + "migration.sql folders in " + where + ": is this the drizzle-kit `out` folder?");
         }
-        // drizzle-orm sorts with localeCompare; for <14 digits>_<name> folders that is String order except
-        // between folders of the same second whose names differ only in case or punctuation
-        Collections.sort(names);
+        // drizzle-orm 1.0 sorts with localeCompare (ICU), which differs from String order within one second
+        names.sort(DrizzleFolderOrder.INSTANCE);
         FileContents contents = new FileContents();
         List<MigrationFile> migrations = new ArrayList<>(names.size());
         for (int position = 0; position < names.size(); position++) {

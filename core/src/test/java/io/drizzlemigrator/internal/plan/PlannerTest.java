@@ -77,4 +77,18 @@ class PlannerTest {
 
         assertThat(states(plan)).containsExactly(MigrationState.APPLIED);
     }
+
+    @Test
+    void aFolderOfTheSameSecondAsAnAppliedOneIsPendingInDrizzleOneLayout() {
+        MigrationFile a = new MigrationFile("20230331141203_a", 1680271923000L, "20230331141203_a", "x", "", "h1", 0);
+        MigrationFile b = new MigrationFile("20230331141203_b", 1680271923000L, "20230331141203_b", "x", "", "h2", 1);
+        MigrationFile c = new MigrationFile("20230331141204_c", 1680271924000L, "20230331141204_c", "x", "", "h3", 2);
+        List<HistoryRow> rows = List.of(row(1, "h1", 1680271923000L, "20230331141203_a"));
+
+        assertThat(states(Planner.plan(List.of(a, b, c), rows, true)))
+                .containsExactly(MigrationState.APPLIED, MigrationState.PENDING, MigrationState.PENDING);
+        assertThat(states(Planner.plan(List.of(a, b, c), List.of(row(1, "h3", 1680271924000L, "20230331141204_c")),
+                true))).containsExactly(MigrationState.OUT_OF_ORDER, MigrationState.OUT_OF_ORDER,
+                MigrationState.APPLIED);
+    }
 }
