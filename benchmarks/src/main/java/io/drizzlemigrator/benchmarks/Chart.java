@@ -45,11 +45,11 @@ final class Chart {
         String warm = "warm, open connection";
         put(noop, r.median(NOOP, d.id(), DM, "cold_ms"), cold, "drizzle-migrator");
         put(noop, r.median(NOOP, d.id(), JDBC, "cold_ms"), cold, "JDBC connect + select 1 (floor)");
-        put(noop, r.median(NOOP, d.id(), FLYWAY, "cold_with_load_ms"), cold, "Flyway (fresh: load() + migrate())");
+        put(noop, r.median(NOOP, d.id(), FLYWAY, "cold_with_load_ms"), cold, "Flyway load()+migrate()");
         put(noop, r.median(NOOP, d.id(), DRIZZLE_ORM, "cold_ms"), cold, "drizzle-orm migrate() (Node)");
         put(noop, r.median(NOOP, d.id(), DM, "pooled_ms"), warm, "drizzle-migrator");
         put(noop, r.median(NOOP, d.id(), JDBC, "pooled_ms"), warm, "JDBC connect + select 1 (floor)");
-        put(noop, r.median(NOOP, d.id(), FLYWAY, "warm_ms"), warm, "Flyway (fresh: load() + migrate())");
+        put(noop, r.median(NOOP, d.id(), FLYWAY, "warm_ms"), warm, "Flyway load()+migrate()");
         put(noop, r.median(NOOP, d.id(), DRIZZLE_ORM, "warm_ms"), warm, "drizzle-orm migrate() (Node)");
 
         DefaultCategoryDataset apply = new DefaultCategoryDataset();
@@ -65,21 +65,24 @@ final class Chart {
         JFreeChart left = bar("No-op start, " + d.migrations() + " migrations applied (ms, median)", noop, false);
         JFreeChart right = bar("Apply " + d.migrations() + " migrations to an empty database (s, median)", apply,
                 false);
-        int w = 1400;
+        int w = 1500;
         int h = 560;
-        BufferedImage image = new BufferedImage(w, h + 40, BufferedImage.TYPE_INT_RGB);
+        BufferedImage image = new BufferedImage(w, h + 60, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setColor(Color.WHITE);
-        g.fillRect(0, 0, w, h + 40);
+        g.fillRect(0, 0, w, h + 60);
         left.draw(g, new java.awt.geom.Rectangle2D.Double(0, 0, w / 2.0, h));
         right.draw(g, new java.awt.geom.Rectangle2D.Double(w / 2.0, 0, w / 2.0, h));
         g.setColor(Color.DARK_GRAY);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
         g.drawString("drizzle-migrator benchmarks, " + r.environment.get("finished") + " — "
                 + r.environment.get("machine") + ", load average " + r.environment.get("loadavg_start")
-                + ". Shorter is better. Green: drizzle-migrator, grey: floor, blue: peers; left: dark = first call in a fresh process, light = warm call on an open connection (Flyway: new connection).", 16, h + 25);
+                + " (a shared machine: compare bars, not absolute times).", 16, h + 22);
+        g.drawString("Shorter is better. Green: drizzle-migrator, grey: floor, blue: peers. Left: dark = first call "
+                + "in a fresh process, light = warm call on an open connection (Flyway: a new connection).", 16,
+                h + 44);
         g.dispose();
         ImageIO.write(image, "png", png.toFile());
     }
@@ -105,9 +108,14 @@ final class Chart {
         renderer.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}",
                 new java.text.DecimalFormat("#,##0.#")));
         renderer.setDefaultItemLabelsVisible(true);
+        renderer.setDefaultPositiveItemLabelPosition(new org.jfree.chart.labels.ItemLabelPosition(
+                org.jfree.chart.labels.ItemLabelAnchor.OUTSIDE3, org.jfree.chart.ui.TextAnchor.CENTER_LEFT));
+        renderer.setDefaultItemLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
         renderer.setItemMargin(0.05);
         plot.setRenderer(renderer);
         plot.getDomainAxis().setTickLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        plot.getDomainAxis().setMaximumCategoryLabelWidthRatio(0.45f);
+        plot.getRangeAxis().setUpperMargin(0.15);
         return chart;
     }
 
