@@ -56,6 +56,9 @@ class TransactionHandlingTest {
         assertThat(db.queryValue("select bool_and(indisvalid) from pg_index where indexrelid in"
                 + " ('users_email_idx'::regclass, 'users_id_email_idx'::regclass)")).isEqualTo(true);
         assertThat(db.queryLong("select count(*) from drizzle.__drizzle_migrations")).isEqualTo(2);
+        assertThat(migrator(folder).status().migrations()).extracting(MigrationInfo::tag, MigrationInfo::transactional)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("0000_users", true),
+                        org.assertj.core.groups.Tuple.tuple("0001_users_email_idx", false));
     }
 
     @Test

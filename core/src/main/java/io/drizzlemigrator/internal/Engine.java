@@ -109,6 +109,14 @@ public final class Engine {
             events.publish(new MigrationEvent.RunFailed(Duration.ofNanos(System.nanoTime() - start), applied,
                     wrapped));
             throw wrapped;
+        } catch (RuntimeException e) {
+            // a bug or an unexpected driver failure: listeners (health, metrics) must still see the run end
+            DrizzleMigratorException wrapped = new DrizzleMigratorException("Unexpected error during the migration"
+                    + " run: " + e + ". " + applied.size() + " migration(s) of this run were applied and recorded"
+                    + " before it.", e);
+            events.publish(new MigrationEvent.RunFailed(Duration.ofNanos(System.nanoTime() - start), applied,
+                    wrapped));
+            throw wrapped;
         }
     }
 
@@ -182,7 +190,7 @@ public final class Engine {
         try (Session session = openSession()) {
             HistoryTable.Shape shape = history.shape(session.connection);
             Plan plan = Planner.plan(folder.migrations(), history.read(session.connection, shape));
-            StatusReport report = report(folder, plan, new HashMap<>());
+            StatusReport report = report(folder, plan, new HashMap<>(), true);
             events.publish(new MigrationEvent.StatusRead(report));
             return report;
         } catch (SQLException e) {
@@ -267,9 +275,17 @@ public final class Engine {
     }
 
     private StatusReport report(LoadedFolder folder, Plan plan, Map<String, PreparedMigration> prepared) {
+        return report(folder, plan, prepared, false);
+    }
+
+    /**
+     * The public report. Whether each migration runs in a transaction is found by lexing it; {@code migrate} lexes only
+     * pending work (applied history is never re-parsed on startup), {@code status} lexes everything.
+     */
+    private StatusReport report(LoadedFolder folder, Plan plan, Map<String, PreparedMigration> prepared,
+            boolean lexApplied) {
         return plan.report(config.location(), history.displayName(), e -> {
-            // Only pending work is lexed: applied history is never re-parsed on startup.
-            if (e.row() != null) {
+            if (e.row() != null && !lexApplied) {
                 return true;
             }
             MigrationFile m = e.migration();

@@ -39,8 +39,11 @@ public final class HistoryTable {
 
     /** The table's columns as found in the database; {@link Shape#ABSENT} when it does not exist. */
     public Shape shape(Connection connection) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(
-                "select column_name from information_schema.columns where table_schema = ? and table_name = ?")) {
+        // pg_attribute rather than information_schema: this runs on every start, and the view is slow
+        try (PreparedStatement ps = connection.prepareStatement("select a.attname from pg_attribute a"
+                + " join pg_class c on c.oid = a.attrelid join pg_namespace n on n.oid = c.relnamespace"
+                + " where n.nspname = ? and c.relname = ? and c.relkind in ('r', 'p') and a.attnum > 0"
+                + " and not a.attisdropped")) {
             ps.setString(1, schema);
             ps.setString(2, table);
             boolean any = false;

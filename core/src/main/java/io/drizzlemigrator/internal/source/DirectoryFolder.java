@@ -56,15 +56,14 @@ final class DirectoryFolder extends FolderAccess {
 
     @Override
     byte[] read(String relative) {
-        if (!Files.isDirectory(dir)) {
-            return null;
-        }
-        Path file = dir.resolve(relative);
         try {
-            return Files.readAllBytes(file);
+            return Files.readAllBytes(dir.resolve(relative));
         } catch (NoSuchFileException e) {
             return null;
         } catch (IOException e) {
+            if (!Files.isDirectory(dir)) {
+                return null; // the location is a file: reported as a missing folder
+            }
             throw unreadable(relative, describe(), e);
         }
     }

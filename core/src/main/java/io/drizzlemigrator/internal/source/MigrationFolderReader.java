@@ -88,6 +88,8 @@ public final class MigrationFolderReader {
             throw new MigrationSourceException(null, 0, "no meta/_journal.json and no <timestamp>_<name>/"
                     + "migration.sql folders in " + where + ": is this the drizzle-kit `out` folder?");
         }
+        // drizzle-orm sorts with localeCompare; for <14 digits>_<name> folders that is String order except
+        // between folders of the same second whose names differ only in case or punctuation
         Collections.sort(names);
         FileContents contents = new FileContents();
         List<MigrationFile> migrations = new ArrayList<>(names.size());

@@ -1,6 +1,7 @@
 package io.drizzlemigrator.internal.sql;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -8,11 +9,11 @@ import java.util.Objects;
 /**
  * Tokens and statements of PostgreSQL SQL text, by PostgreSQL's lexical rules (no parsing, no regular expressions).
  *
- * <p>Statements end after a top-level {@code ;}: one inside a string, quoted identifier, dollar quote or comment does
- * not count, nor does one inside the body of a SQL-standard function ({@code CREATE FUNCTION ... BEGIN ATOMIC ...;
- * ...; END}), which is recognised as psql recognises it (see {@link #split(String, int, int)}). Parentheses do not
- * matter. The text after the last {@code ;}, if any, is one more statement (possibly holding only whitespace or
- * comments).
+ * <p>Statements end after a top-level {@code ;}, as psql ends them: one inside a string, quoted identifier, dollar
+ * quote or comment does not count, nor does one inside parentheses (a multi-action {@code CREATE RULE ... DO (...;
+ * ...)}; pgjdbc does the same), nor one inside the body of a SQL-standard function ({@code CREATE FUNCTION ... BEGIN
+ * ATOMIC ...; ...; END}), recognised as psql recognises it (see {@link #split(String, int, int)}). The text after the
+ * last {@code ;}, if any, is one more statement (possibly holding only whitespace or comments).
  *
  * <p>Only unterminated constructs are errors ({@link SqlSyntaxException}); anything else lexes, and the server
  * judges it.
@@ -52,10 +53,11 @@ public final class SqlLexer {
      * are reported as if {@code text} started at line {@code firstLine}, column {@code firstColumn} of a file (as a
      * piece between {@code --> statement-breakpoint} markers does); offsets stay relative to {@code text}.
      *
-     * <p>Inside {@code CREATE [OR REPLACE] FUNCTION|PROCEDURE}, as psql does: outside parentheses, {@code BEGIN}
-     * opens a block, {@code CASE} opens one when a block is open, {@code END} closes one, and a {@code ;} inside a
-     * block does not end the statement. A function merely <em>named</em> {@code begin} confuses this heuristic
-     * exactly as it confuses psql.
+     * <p>A {@code ;} inside parentheses does not end the statement (so an unbalanced {@code (} keeps the rest of the
+     * text in its statement, as in psql). Inside {@code CREATE [OR REPLACE] FUNCTION|PROCEDURE}, as psql does:
+     * outside parentheses, {@code BEGIN} opens a block, {@code CASE} opens one when a block is open, {@code END}
+     * closes one, and a {@code ;} inside a block does not end the statement. A function merely <em>named</em>
+     * {@code begin} confuses this heuristic exactly as it confuses psql.
      *
      * @throws SqlSyntaxException if a string, quoted identifier, dollar quote or block comment is not closed
      * @throws IllegalArgumentException if {@code firstLine} or {@code firstColumn} is below 1
@@ -69,7 +71,7 @@ public final class SqlLexer {
         SqlScanner scanner = new SqlScanner(text, firstLine, firstColumn);
         List<SqlStatement> statements = new ArrayList<>();
         List<Token> current = new ArrayList<>();
-        FunctionBodyTracker tracker = new FunctionBodyTracker();
+        StatementEndTracker tracker = new StatementEndTracker();
         int start = 0;
         for (Token t = scanner.next(); t != null; t = scanner.next()) {
             current.add(t);
@@ -99,12 +101,13 @@ public final class SqlLexer {
     }
 
     /**
-     * psql's {@code begin_depth} logic ({@code psqlscan.l}, rule {@code {identifier}}): the first four words of a
-     * statement are remembered by their initials when they are CREATE, OR, REPLACE, FUNCTION or PROCEDURE; while
-     * they read {@code CREATE FUNCTION|PROCEDURE} or {@code CREATE OR REPLACE FUNCTION|PROCEDURE}, words outside
+     * psql's rules for a command-ending semicolon ({@code psqlscan.l}): not inside parentheses
+     * ({@code paren_depth}), not inside a function body ({@code begin_depth}). For the latter, the first four words
+     * of a statement are remembered by their initials when they are CREATE, OR, REPLACE, FUNCTION or PROCEDURE;
+     * while they read {@code CREATE FUNCTION|PROCEDURE} or {@code CREATE OR REPLACE FUNCTION|PROCEDURE}, words outside
      * parentheses open and close blocks.
      */
-    private static final class FunctionBodyTracker {
+    private static final class StatementEndTracker {
 
         private final char[] initials = new char[4];
         private int wordCount;
@@ -115,7 +118,7 @@ public final class SqlLexer {
         boolean endsStatement(Token t) {
             switch (t.type()) {
                 case SEMICOLON -> {
-                    return beginDepth == 0;
+                    return parenDepth == 0 && beginDepth == 0;
                 }
                 case OPERATOR -> {
                     String op = t.text();
@@ -179,7 +182,7 @@ public final class SqlLexer {
         }
 
         void reset() {
-            java.util.Arrays.fill(initials, (char) 0);
+            Arrays.fill(initials, (char) 0);
             wordCount = 0;
             parenDepth = 0;
             beginDepth = 0;

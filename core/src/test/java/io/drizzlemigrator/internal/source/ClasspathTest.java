@@ -43,16 +43,16 @@ class ClasspathTest {
     @Test
     void readsAJournalFolderFromAJar() throws IOException {
         Path root = tmp.resolve("classes");
-        Fixtures.journalFolder(root.resolve("drizzle/migrations"), "0000_a", "0001_b");
-        write(root, "drizzle/migrations/0002_stray.sql", "SELECT 1;");
+        Fixtures.journalFolder(root.resolve("drizzle/migrations"), "0000_a", "0001_b", "0002_índice con espacio");
+        write(root, "drizzle/migrations/0003_stray.sql", "SELECT 1;");
         Path jar = Fixtures.jar(root, tmp.resolve("app.jar"), false);
 
         try (URLClassLoader loader = Fixtures.loader(jar)) {
             LoadedFolder folder = MigrationFolderReader.read("classpath:drizzle/migrations", loader);
 
-            assertThat(Fixtures.tags(folder)).containsExactly("0000_a", "0001_b");
-            assertThat(folder.migrations().get(0).hash())
-                    .isEqualTo(Fixtures.sha256(root.resolve("drizzle/migrations/0000_a.sql")));
+            assertThat(Fixtures.tags(folder)).containsExactly("0000_a", "0001_b", "0002_índice con espacio");
+            assertThat(folder.migrations().get(2).hash())
+                    .isEqualTo(Fixtures.sha256(root.resolve("drizzle/migrations/0002_índice con espacio.sql")));
             assertThat(folder.strays()).isEmpty();
         }
     }

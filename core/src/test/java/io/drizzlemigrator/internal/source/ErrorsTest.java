@@ -7,9 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.drizzlemigrator.MigrationSourceException;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,8 +27,8 @@ class ErrorsTest {
 
     Path dir;
 
-    @org.junit.jupiter.api.BeforeEach
-    void folder() throws Exception {
+    @BeforeEach
+    void folder() throws IOException {
         dir = Files.createDirectories(tmp.resolve("drizzle"));
     }
 

@@ -156,8 +156,15 @@ class SqlLexerSplittingTest {
     }
 
     @Test
-    void ignoresParenthesesForSemicolons() {
-        assertThat(texts(SqlLexer.split("SELECT (1; SELECT 2);"))).containsExactly("SELECT (1;", " SELECT 2);");
+    void keepsSemicolonsInsideParenthesesInTheStatementAsPsqlAndPgjdbcDo() {
+        String rule = "CREATE RULE r AS ON INSERT TO t DO ALSO (INSERT INTO a VALUES (1); INSERT INTO b VALUES (2));";
+        assertThat(texts(SqlLexer.split(rule + "\nSELECT 1;"))).containsExactly(rule, "\nSELECT 1;");
+    }
+
+    @Test
+    void keepsTheRestOfThePieceInAStatementWithAnUnclosedParenthesis() {
+        assertThat(texts(SqlLexer.split("SELECT (1; SELECT 2; SELECT 3"))).containsExactly("SELECT (1; SELECT 2; SELECT 3");
+        assertThat(texts(SqlLexer.split("SELECT 1); SELECT 2;"))).containsExactly("SELECT 1);", " SELECT 2;");
     }
 
     @Test

@@ -1,0 +1,30 @@
+package io.drizzlemigrator.cli;
+
+import io.drizzlemigrator.MigratorDefaults;
+import picocli.CommandLine.IDefaultValueProvider;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.OptionSpec;
+
+/**
+ * The defaults of the options, taken from the core's {@link MigratorDefaults} (so the command line and the library
+ * cannot disagree) and written as a user would type them, which is also how {@code --help} shows them.
+ */
+final class CliDefaults implements IDefaultValueProvider {
+
+    @Override
+    public String defaultValue(ArgSpec argSpec) {
+        if (!(argSpec instanceof OptionSpec option)) {
+            return null;
+        }
+        return switch (option.longestName()) {
+            case "--dir" -> CommonOptions.DEFAULT_DIR;
+            case "--schema" -> MigratorDefaults.SCHEMA;
+            case "--table" -> MigratorDefaults.TABLE;
+            case "--lock-timeout" -> DurationConverter.format(MigratorDefaults.LOCK_TIMEOUT);
+            case "--out-of-order" -> EnumConverter.display(MigratorDefaults.OUT_OF_ORDER);
+            case "--edited" -> EnumConverter.display(MigratorDefaults.EDITED);
+            case "--transaction-mode" -> EnumConverter.display(MigratorDefaults.TRANSACTION_MODE);
+            default -> null;
+        };
+    }
+}

@@ -1,0 +1,84 @@
+package io.drizzlemigrator.cli;
+
+import io.drizzlemigrator.EditedMigrationPolicy;
+import io.drizzlemigrator.OutOfOrderPolicy;
+import io.drizzlemigrator.TransactionMode;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/**
+ * The command line: {@code java -jar drizzle-migrator.jar <migrate|status|validate> [options]}.
+ *
+ * <p>{@link #run} does everything but exit, so that tests (and tools embedding the command line) can run it
+ * in-process with their own streams and environment. The exit codes are those of {@link ExitCodes}.
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    /** Runs the command line and exits the JVM with its exit code. */
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err, System.getenv()));
+    }
+
+    /**
+     * Runs one command.
+     *
+     * @param args the arguments, subcommand first
+     * @param out where the summary, the JSON document, {@code --help} and {@code --version} go
+     * @param err where error lines and usage errors go (logs go to {@code System.err})
+     * @param env the environment ({@code DATABASE_URL}, {@code PGPASSWORD})
+     * @return the exit code, one of {@link ExitCodes}
+     */
+    public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
+        CliContext context = new CliContext(out, err, Map.copyOf(env), Redactor.of(args, env));
+        return commandLine(context).execute(args);
+    }
+
+    static CommandLine commandLine(CliContext context) {
+        CommandLine cli = new CommandLine(new RootCommand());
+        for (MigratorCommand command : List.of(new MigrateCommand(context), new StatusCommand(context),
+                new ValidateCommand(context))) {
+            cli.addSubcommand(command);
+        }
+        // registered after the subcommands: picocli applies these settings to the subcommands present
+        cli.registerConverter(Duration.class, new DurationConverter());
+        cli.registerConverter(OutOfOrderPolicy.class, new EnumConverter<>(OutOfOrderPolicy.class));
+        cli.registerConverter(EditedMigrationPolicy.class, new EnumConverter<>(EditedMigrationPolicy.class));
+        cli.registerConverter(TransactionMode.class, new EnumConverter<>(TransactionMode.class));
+        cli.setOut(new PrintWriter(context.out(), true));
+        cli.setErr(new PrintWriter(context.err(), true));
+        cli.setParameterExceptionHandler((error, args) -> usageError(context, error));
+        cli.setExecutionExceptionHandler((error, commandLine, parseResult) -> {
+            // the commands handle their own failures: this is a bug in the command line itself
+            context.error(Errors.message(error));
+            context.err().print(context.redactor().redact(Errors.stackTrace(error)));
+            context.err().flush();
+            return ExitCodes.of(error);
+        });
+        cli.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n")
+                .exitCodeList(ExitCodes.descriptions());
+        for (CommandLine sub : cli.getSubcommands().values()) {
+            sub.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n")
+                    .exitCodeList(ExitCodes.descriptions());
+        }
+        return cli;
+    }
+
+    private static int usageError(CliContext context, ParameterException error) {
+        StringBuilder line = new StringBuilder(error.getMessage());
+        if (error instanceof UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+            line.append(" (did you mean ").append(String.join(" or ", unmatched.getSuggestions())).append("?)");
+        }
+        line.append(". See '").append(error.getCommandLine().getCommandSpec().qualifiedName()).append(" --help'.");
+        context.error(line.toString());
+        return ExitCodes.USAGE;
+    }
+}

@@ -1,0 +1,176 @@
+package io.drizzlemigrator.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.drizzlemigrator.testing.TestDatabase;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What the command line says, and with which exit code, when the folder and the database disagree or a run fails. */
+class CliProblemsTest {
+
+    private static final String CREATE_A = "CREATE TABLE \"a\" (\"id\" serial PRIMARY KEY NOT NULL);";
+    private static final String CREATE_B = "CREATE TABLE \"b\" (\"id\" serial PRIMARY KEY NOT NULL);";
+    private static final String CREATE_C = "CREATE TABLE \"c\" (\"id\" serial PRIMARY KEY NOT NULL);";
+
+    @TempDir
+    Path temp;
+
+    private TestDatabase db;
+
+    @BeforeEach
+    void createDatabase() {
+        db = TestDatabase.create("cli_problems");
+    }
+
+    @AfterEach
+    void dropDatabase() {
+        db.close();
+    }
+
+    private CliRun cli(String command, Path dir, String... more) {
+        String[] args = new String[4 + more.length];
+        args[0] = command;
+        args[1] = "--url";
+        args[2] = db.libpqUrl();
+        args[3] = "--dir=" + dir;
+        System.arraycopy(more, 0, args, 4, more.length);
+        return CliRun.run(args);
+    }
+
+    @Test
+    void aFailingMigrationExitsOneAndNamesTheFileAndLine() throws Exception {
+        String broken = CREATE_B + "\n--> statement-breakpoint\nALTER TABLE \"b\" ADD COLUMN \"x\" no_such_type;";
+        Path dir = MigrationFolder.at(temp.resolve("failing"))
+                .migration("0000_create_a", 1_000, CREATE_A)
+                .migration("0001_broken", 2_000, broken)
+                .write();
+        List<String> lines = Files.readAllLines(dir.resolve("0001_broken.sql"), StandardCharsets.UTF_8);
+        int failingLine = 1 + lines.indexOf(lines.stream().filter(l -> l.startsWith("ALTER")).findFirst().orElseThrow());
+
+        CliRun run = cli("migrate", dir);
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.MIGRATION_FAILED);
+        assertThat(run.err()).startsWith("error: ").contains("0001_broken.sql").contains(":" + failingLine);
+        assertThat(run.err().lines()).as("one error line without --verbose").hasSize(1);
+        assertThat(run.out()).containsPattern("Applied 0000_create_a in \\d+ ms");
+        assertThat(db.relationExists("a")).isTrue();
+
+        CliRun json = cli("migrate", dir, "--json");
+        assertThat(json.exitCode()).isEqualTo(ExitCodes.MIGRATION_FAILED);
+        Map<String, Object> error = Json.map(Json.object(json.out()).get("error"));
+        assertThat(error).containsEntry("type", "migration_failed").containsEntry("tag", "0001_broken")
+                .containsEntry("line", (long) failingLine).containsEntry("sqlState", "42704");
+    }
+
+    @Test
+    void allInOneTransactionModeRollsBackEveryMigrationOfTheRunWhenOneFails() {
+        Path dir = MigrationFolder.at(temp.resolve("all-in-one"))
+                .migration("0000_create_a", 1_000, CREATE_A)
+                .migration("0001_broken", 2_000, "ALTER TABLE \"a\" ADD COLUMN \"x\" no_such_type;")
+                .write();
+
+        CliRun run = cli("migrate", dir, "--transaction-mode", "all-in-one");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.MIGRATION_FAILED);
+        assertThat(run.err()).contains("0001_broken.sql");
+        assertThat(db.relationExists("a")).as("0000 rolled back with 0001").isFalse();
+    }
+
+    @Test
+    void anOutOfOrderEntryMakesStatusAndMigrateExitThreeUntilAppliedOnPurpose() {
+        MigrationFolder.at(temp.resolve("main")).migration("0000_create_a", 1_000, CREATE_A)
+                .migration("0002_create_c", 3_000, CREATE_C).write();
+        assertThat(cli("migrate", temp.resolve("main")).exitCode()).isZero();
+        // a branch merged late: its migration is older than the newest applied one
+        Path merged = MigrationFolder.at(temp.resolve("merged")).migration("0000_create_a", 1_000, CREATE_A)
+                .migration("0001_create_b", 2_000, CREATE_B).migration("0002_create_c", 3_000, CREATE_C).write();
+
+        CliRun status = cli("status", merged);
+        assertThat(status.exitCode()).as(status.toString()).isEqualTo(ExitCodes.PROBLEMS_FOUND);
+        assertThat(status.out()).containsPattern("(?m)^  0001_create_b +out of order ").contains("Problems:")
+                .contains("--out-of-order=apply");
+
+        CliRun statusJson = cli("status", merged, "--json");
+        assertThat(statusJson.exitCode()).isEqualTo(ExitCodes.PROBLEMS_FOUND);
+        Map<String, Object> doc = Json.object(statusJson.out());
+        assertThat(Json.map(doc.get("counts"))).containsEntry("outOfOrder", 1L);
+        assertThat(Json.list(doc.get("problems"))).singleElement()
+                .satisfies(p -> assertThat(Json.map(p)).containsEntry("kind", "out_of_order")
+                        .containsEntry("tag", "0001_create_b").containsEntry("blocking", true));
+
+        CliRun refused = cli("migrate", merged);
+        assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(ExitCodes.PROBLEMS_FOUND);
+        assertThat(refused.err()).startsWith("error: ").contains("0001_create_b");
+        assertThat(db.relationExists("b")).isFalse();
+
+        CliRun applied = cli("migrate", merged, "--out-of-order=APPLY");
+        assertThat(applied.exitCode()).as(applied.toString()).isZero();
+        assertThat(db.relationExists("b")).isTrue();
+        assertThat(cli("status", merged).exitCode()).isZero();
+    }
+
+    @Test
+    void anEditedFileIsAWarningForStatusAndAProblemWithEditedFail() throws Exception {
+        Path dir = MigrationFolder.at(temp.resolve("edited")).migration("0000_create_a", 1_000, CREATE_A).write();
+        assertThat(cli("migrate", dir).exitCode()).isZero();
+        Files.writeString(dir.resolve("0000_create_a.sql"), CREATE_A + "\n-- reworded after release\n");
+
+        CliRun warn = cli("status", dir);
+        assertThat(warn.exitCode()).as(warn.toString()).isZero();
+        assertThat(warn.out()).containsPattern("(?m)^  0000_create_a +edited ").contains("(warning)");
+
+        CliRun fail = cli("status", dir, "--edited", "fail");
+        assertThat(fail.exitCode()).as(fail.toString()).isEqualTo(ExitCodes.PROBLEMS_FOUND);
+
+        CliRun validate = cli("validate", dir, "--edited=fail");
+        assertThat(validate.exitCode()).as(validate.toString()).isEqualTo(ExitCodes.PROBLEMS_FOUND);
+    }
+
+    @Test
+    void waitingLongerThanTheLockTimeoutExitsFour() throws Exception {
+        Path slow = MigrationFolder.at(temp.resolve("slow")).migration("0000_slow", 1_000, "select pg_sleep(3);")
+                .write();
+        CompletableFuture<CliRun> holder = CompletableFuture.supplyAsync(() -> cli("migrate", slow));
+        awaitAdvisoryLock(holder);
+
+        CliRun waiter = cli("migrate", slow, "--lock-timeout", "1s", "--json");
+
+        assertThat(waiter.exitCode()).as(waiter.toString()).isEqualTo(ExitCodes.LOCK_TIMEOUT);
+        assertThat(waiter.err()).startsWith("error: ");
+        Map<String, Object> error = Json.map(Json.object(waiter.out()).get("error"));
+        assertThat(error).containsEntry("type", "lock_timeout");
+        assertThat((Long) error.get("waitedMs")).isGreaterThanOrEqualTo(1000L);
+        CliRun first = holder.get(30, TimeUnit.SECONDS);
+        assertThat(first.exitCode()).as(first.toString()).isZero();
+        assertThat(db.queryLong("select count(*) from drizzle.__drizzle_migrations")).isEqualTo(1);
+    }
+
+    /** Polls pg_locks until a session of the test database holds an advisory lock (or the first run ended). */
+    private void awaitAdvisoryLock(CompletableFuture<CliRun> holder) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (holder.isDone()) {
+                throw new AssertionError("The first migrate ended before it was seen holding the lock: "
+                        + holder.join());
+            }
+            long held = db.queryLong("select count(*) from pg_locks l join pg_database d on d.oid = l.database "
+                    + "where l.locktype = 'advisory' and l.granted and d.datname = current_database()");
+            if (held > 0) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("No advisory lock was taken within 20 s");
+    }
+}

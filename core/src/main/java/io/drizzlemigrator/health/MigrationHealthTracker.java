@@ -1,0 +1,291 @@
+package io.drizzlemigrator.health;
+
+import io.drizzlemigrator.MigrationEvent;
+import io.drizzlemigrator.MigrationInfo;
+import io.drizzlemigrator.MigrationListener;
+import io.drizzlemigrator.StatusReport;
+import io.drizzlemigrator.health.MigrationHealth.Problem;
+import io.drizzlemigrator.health.MigrationHealth.State;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Follows runs and status checks and keeps the {@link MigrationHealth} of one database. Register it as a listener of
+ * the migrator whose health it reports; framework health indicators read {@link #current()}.
+ *
+ * <pre>{@code
+ * MigrationHealthTracker health = new MigrationHealthTracker(true);
+ * DrizzleMigrator migrator = DrizzleMigrator.configure().dataSource(dataSource).listener(health).load();
+ * migrator.migrate();
+ * health.current().isReady();
+ * }</pre>
+ *
+ * <p>Until a run or a status check reports, the state is {@link State#NOT_CHECKED} (not ready). When startup
+ * migration is disabled the integration should call {@code status()} once at startup (and may again while the
+ * state is {@link State#PENDING}), so that the tracker learns whether the schema is current.
+ *
+ * <p>Thread-safe: events come from migrating threads, each thread's run followed on its own; {@link #current()} may
+ * be called from any thread.
+ */
+public final class MigrationHealthTracker implements MigrationListener {
+
+    private final boolean migratesOnStartup;
+    private final Clock clock;
+    private final Object lock = new Object();
+
+    // all guarded by lock
+    private final Map<Thread, Run> runs = new LinkedHashMap<>();
+    private final Map<String, Instant> appliedByThisProcess = new HashMap<>();
+    private State settled = State.NOT_CHECKED;
+    private Instant settledSince;
+    private MigrationHealth.Failure failure;
+    private Instant checkedAt;
+    private Integer appliedCount;
+    private List<String> pendingTags;
+    private String lastApplied;
+    private Instant lastAppliedAt;
+    private final Map<Problem, List<String>> problems = new EnumMap<>(Problem.class);
+
+    /**
+     * @param migratesOnStartup whether the integration applies migrations at startup; false changes the reasons given
+     *                          for {@link State#NOT_CHECKED} and {@link State#PENDING} to say what to do instead
+     */
+    public MigrationHealthTracker(boolean migratesOnStartup) {
+        this(migratesOnStartup, Clock.systemUTC());
+    }
+
+    MigrationHealthTracker(boolean migratesOnStartup, Clock clock) {
+        this.migratesOnStartup = migratesOnStartup;
+        this.clock = clock;
+        this.settledSince = clock.instant();
+    }
+
+    /** Whether the integration applies migrations at startup, as given to the constructor. */
+    public boolean migratesOnStartup() {
+        return migratesOnStartup;
+    }
+
+    @Override
+    public void onEvent(MigrationEvent event) {
+        Instant now = clock.instant();
+        Thread thread = Thread.currentThread();
+        synchronized (lock) {
+            if (event instanceof MigrationEvent.RunStarted) {
+                runs.put(thread, new Run(now));
+            } else if (event instanceof MigrationEvent.LockWaiting e) {
+                Run run = runs.computeIfAbsent(thread, t -> new Run(now));
+                if (run.waitStartedAt == null) {
+                    run.waitStartedAt = now.minus(e.waited());
+                }
+                run.holder = e.holder();
+            } else if (event instanceof MigrationEvent.LockAcquired) {
+                Run run = runs.computeIfAbsent(thread, t -> new Run(now));
+                run.waitStartedAt = null;
+                run.holder = null;
+                run.lockedAt = now;
+            } else if (event instanceof MigrationEvent.StatusRead e) {
+                read(e.status(), now);
+                if (!runs.containsKey(thread)) {
+                    settleFromStatus(now, false);
+                }
+            } else if (event instanceof MigrationEvent.MigrationStarted e) {
+                Run run = runs.computeIfAbsent(thread, t -> new Run(now));
+                run.migration = e.tag();
+                run.migrationStartedAt = now;
+            } else if (event instanceof MigrationEvent.MigrationApplied e) {
+                applied(e.migration().tag(), now);
+                Run run = runs.get(thread);
+                if (run != null) {
+                    run.migration = null;
+                    run.migrationStartedAt = null;
+                }
+            } else if (event instanceof MigrationEvent.MigrationFailed e) {
+                Run run = runs.get(thread);
+                if (run != null) {
+                    run.failedTag = e.tag();
+                }
+            } else if (event instanceof MigrationEvent.RunFinished e) {
+                runs.remove(thread);
+                read(e.result().status(), now);
+                settleFromStatus(now, true);
+            } else if (event instanceof MigrationEvent.RunFailed e) {
+                Run run = runs.remove(thread);
+                failure = FailureSummary.of(e.error(), run == null ? null : run.failedTag, now);
+                settle(State.FAILED, now);
+            }
+        }
+    }
+
+    /** The health now. Durations in it are measured up to this call. */
+    public MigrationHealth current() {
+        Instant now = clock.instant();
+        synchronized (lock) {
+            MigrationHealth.Builder b = new MigrationHealth.Builder();
+            b.now = now;
+            b.checkedAt = checkedAt;
+            b.appliedCount = appliedCount;
+            b.pendingCount = pendingTags == null ? null : pendingTags.size();
+            b.lastApplied = lastApplied;
+            b.lastAppliedAt = lastAppliedAt;
+            b.problems = problems;
+            Run active = activeRun();
+            if (active != null && active.waitStartedAt != null && active.lockedAt == null) {
+                b.state = State.WAITING_FOR_LOCK;
+                b.since = active.waitStartedAt;
+                b.runStartedAt = active.startedAt;
+                b.lockHolder = active.holder;
+                b.waitStartedAt = active.waitStartedAt;
+                b.reason = "Waiting " + Duration.between(active.waitStartedAt, now).toSeconds()
+                        + " s for the migration lock held by " + active.holder;
+            } else if (active != null) {
+                b.state = State.MIGRATING;
+                b.since = active.startedAt;
+                b.runStartedAt = active.startedAt;
+                b.currentMigration = active.migration;
+                b.migrationStartedAt = active.migrationStartedAt;
+                b.reason = active.migration == null ? "A migration run is in progress"
+                        : "Applying " + active.migration;
+            } else {
+                b.state = settled;
+                b.since = settledSince;
+                b.failure = settled == State.FAILED ? failure : null;
+                b.reason = settledReason();
+            }
+            return b.build();
+        }
+    }
+
+    /** The run to report: one holding the lock before one waiting for it, the oldest first. */
+    private Run activeRun() {
+        Run waiting = null;
+        for (Run run : runs.values()) {
+            if (run.lockedAt != null || run.waitStartedAt == null) {
+                return run;
+            }
+            if (waiting == null) {
+                waiting = run;
+            }
+        }
+        return waiting;
+    }
+
+    private String settledReason() {
+        int pending = pendingTags == null ? 0 : pendingTags.size();
+        switch (settled) {
+            case NOT_CHECKED:
+                return migratesOnStartup ? "Migrations have not run yet"
+                        : "Not checked yet: startup migration is disabled and no status check has run";
+            case UP:
+                return "The database is up to date with this build's migrations" + problemSummary();
+            case PENDING:
+                return pending + (pending == 1 ? " migration is" : " migrations are") + " pending"
+                        + (migratesOnStartup ? " and no migration run is in progress"
+                                : " and startup migration is disabled: apply them (drizzle-migrator migrate,"
+                                        + " or a deploy job) before this build takes traffic");
+            case FAILED:
+                return "The last migration run failed" + (failure.tag() == null ? "" : " in " + failure.tag())
+                        + ": " + failure.message();
+            default:
+                throw new IllegalStateException("not a settled state: " + settled);
+        }
+    }
+
+    private String problemSummary() {
+        if (problems.isEmpty()) {
+            return "";
+        }
+        List<String> parts = new ArrayList<>();
+        problems.forEach((kind, tags) -> parts.add(tags.size() + " " + switch (kind) {
+            case OUT_OF_ORDER -> "out of order";
+            case EDITED -> "edited";
+            case UNKNOWN -> "unknown to this build";
+        }));
+        return " (" + String.join(", ", parts) + ")";
+    }
+
+    private void read(StatusReport status, Instant now) {
+        checkedAt = now;
+        appliedCount = status.applied().size();
+        pendingTags = new ArrayList<>(tags(status.pending()));
+        problems.clear();
+        putProblem(Problem.OUT_OF_ORDER, status.outOfOrder());
+        putProblem(Problem.EDITED, status.edited());
+        putProblem(Problem.UNKNOWN, status.unknown());
+        MigrationInfo last = status.lastApplied().orElse(null);
+        lastApplied = last == null ? null : last.tag();
+        lastAppliedAt = last == null ? null
+                : last.appliedTime().orElse(appliedByThisProcess.get(last.tag()));
+    }
+
+    private void putProblem(Problem kind, List<MigrationInfo> migrations) {
+        if (!migrations.isEmpty()) {
+            problems.put(kind, new ArrayList<>(tags(migrations)));
+        }
+    }
+
+    private static List<String> tags(List<MigrationInfo> migrations) {
+        return migrations.stream().map(MigrationInfo::tag).toList();
+    }
+
+    private void applied(String tag, Instant now) {
+        appliedByThisProcess.put(tag, now);
+        if (appliedCount != null) {
+            appliedCount++;
+        }
+        boolean wasPending = pendingTags != null && pendingTags.remove(tag);
+        List<String> outOfOrder = problems.get(Problem.OUT_OF_ORDER);
+        if (outOfOrder != null && outOfOrder.remove(tag) && outOfOrder.isEmpty()) {
+            problems.remove(Problem.OUT_OF_ORDER);
+        }
+        if (wasPending || pendingTags == null) {
+            lastApplied = tag;
+            lastAppliedAt = now;
+        }
+    }
+
+    /**
+     * After a successful run, or a status read outside a run: up to date, or pending. A status check does not clear a
+     * failure while migrations are still pending (the failed run's error says more than "pending").
+     */
+    private void settleFromStatus(Instant now, boolean afterRun) {
+        if (!afterRun && settled == State.FAILED && !pendingTags.isEmpty()) {
+            return;
+        }
+        failure = null;
+        settle(pendingTags.isEmpty() ? State.UP : State.PENDING, now);
+    }
+
+    private void settle(State state, Instant now) {
+        if (state != settled || state == State.FAILED) {
+            settled = state;
+            settledSince = now;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "MigrationHealthTracker[" + current().state() + "]";
+    }
+
+    /** One thread's run in progress. */
+    private static final class Run {
+        final Instant startedAt;
+        Instant lockedAt;
+        Instant waitStartedAt;
+        String holder;
+        String migration;
+        Instant migrationStartedAt;
+        String failedTag;
+
+        Run(Instant startedAt) {
+            this.startedAt = startedAt;
+        }
+    }
+}
