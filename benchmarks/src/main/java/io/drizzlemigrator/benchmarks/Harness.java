@@ -1,0 +1,312 @@
+package io.drizzlemigrator.benchmarks;
+
+import io.drizzlemigrator.internal.source.MigrationFile;
+import io.drizzlemigrator.internal.source.MigrationFolderReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Runs every tool on every dataset, alternating the tools within each repetition (the starting tool rotates) and
+ * giving each apply its own fresh database, and collects the figures.
+ */
+final class Harness {
+
+    static final String NOOP = "noop";
+    static final String APPLY = "apply";
+
+    static final String DM = "drizzle-migrator";
+    static final String JDBC = "jdbc-floor";
+    static final String FLYWAY = "flyway";
+    static final String FLYWAY_GROUP = "flyway-group";
+    static final String DRIZZLE_ORM = "drizzle-orm";
+    static final String DRIZZLE_KIT = "drizzle-kit";
+    static final String PSQL = "psql-1";
+
+    private final Options options;
+    private final BenchServer server;
+    private final Results results;
+    private final ProcessRunner runner;
+    private final Path nodeDir;
+    private final String java;
+    private final String classpath;
+
+    Harness(Options options, BenchServer server, Results results, ProcessRunner runner, Path nodeDir) {
+        this.options = options;
+        this.server = server;
+        this.results = results;
+        this.runner = runner;
+        this.nodeDir = nodeDir;
+        this.java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        this.classpath = System.getProperty("java.class.path");
+    }
+
+    /** The tools measured applying a dataset, in their base order. */
+    static List<String> applyTools(Dataset d) {
+        return d.generated() ? List.of(DM, JDBC, FLYWAY, FLYWAY_GROUP, DRIZZLE_ORM, DRIZZLE_KIT, PSQL)
+                : List.of(DM, JDBC, DRIZZLE_ORM, DRIZZLE_KIT, PSQL);
+    }
+
+    /** The tools measured at a no-op start. */
+    static List<String> noopTools(Dataset d) {
+        return d.generated() ? List.of(DM, JDBC, FLYWAY, DRIZZLE_ORM, DRIZZLE_KIT)
+                : List.of(DM, JDBC, DRIZZLE_ORM, DRIZZLE_KIT);
+    }
+
+    void measure(Dataset d, int applyReps, int noopReps, Consumer<String> progress) throws IOException {
+        Map<String, String> kept = new HashMap<>();
+        List<String> tools = applyTools(d);
+        for (int rep = 0; rep < applyReps; rep++) {
+            for (int i = 0; i < tools.size(); i++) {
+                String tool = tools.get((i + rep) % tools.size());
+                String db = server.createDatabase(d.id() + "_" + tool);
+                progress.accept(d.id() + " apply " + tool + " (" + (rep + 1) + "/" + applyReps + ")");
+                boolean ok = apply(tool, d, db);
+                boolean keep = ok && rep == applyReps - 1 && (tool.equals(DM) || tool.equals(FLYWAY));
+                if (keep) {
+                    kept.put(tool, db);
+                } else {
+                    server.dropDatabase(db);
+                }
+            }
+        }
+        String dmDb = kept.get(DM);
+        String flywayDb = kept.get(FLYWAY);
+        try {
+            List<String> noop = noopTools(d);
+            for (int rep = 0; rep < noopReps; rep++) {
+                for (int i = 0; i < noop.size(); i++) {
+                    String tool = noop.get((i + rep) % noop.size());
+                    String db = tool.equals(FLYWAY) ? flywayDb : dmDb;
+                    if (db == null) {
+                        results.error(NOOP, d.id(), tool, "cold_ms", "ms", "no applied database to start from: "
+                                + "the apply run it starts from failed");
+                        continue;
+                    }
+                    progress.accept(d.id() + " no-op " + tool + " (" + (rep + 1) + "/" + noopReps + ")");
+                    noop(tool, d, db);
+                }
+            }
+        } finally {
+            for (String db : kept.values()) {
+                server.dropDatabase(db);
+            }
+        }
+    }
+
+    private boolean apply(String tool, Dataset d, String db) throws IOException {
+        String id = d.id();
+        ProcessRunner.Outcome o;
+        switch (tool) {
+            case DM -> {
+                o = probe("drizzle-migrator", db, d.drizzleFolder());
+                if (!check(APPLY, id, tool, o, "applied_first", d.migrations())) {
+                    return false;
+                }
+                results.add(APPLY, id, tool, "ms", "ms", o.result().get("first_ms"));
+                results.add(APPLY, id, tool, "heap_peak_mb", "MB", o.result().get("heap_peak_mb"));
+                results.add(APPLY, id, tool, "alloc_mb", "MB", o.result().get("alloc_first_mb"));
+                results.add(APPLY, id, tool, "process_ms", "ms", o.wallMs());
+            }
+            case JDBC -> {
+                o = probe("jdbc-apply", db, d.drizzleFolder());
+                if (!check(APPLY, id, tool, o, null, 0)) {
+                    return false;
+                }
+                results.add(APPLY, id, tool, "ms", "ms", o.result().get("first_ms"));
+                results.add(APPLY, id, tool, "process_ms", "ms", o.wallMs());
+            }
+            case FLYWAY, FLYWAY_GROUP -> {
+                o = probe(tool, db, d.flywayFolder());
+                if (!check(APPLY, id, tool, o, "applied_first", d.migrations())) {
+                    return false;
+                }
+                results.add(APPLY, id, tool, "ms", "ms", o.result().get("first_ms"));
+                results.add(APPLY, id, tool, "load_ms", "ms", o.result().get("load_ms"));
+                results.add(APPLY, id, tool, "heap_peak_mb", "MB", o.result().get("heap_peak_mb"));
+                results.add(APPLY, id, tool, "alloc_mb", "MB", o.result().get("alloc_first_mb"));
+                results.add(APPLY, id, tool, "process_ms", "ms", o.wallMs());
+            }
+            case DRIZZLE_ORM -> {
+                o = node(db, List.of("node", "migrate.mjs", d.drizzleFolder().toString()));
+                if (!check(APPLY, id, tool, o, null, 0) || !rowsMatch(APPLY, id, tool, db, d)) {
+                    return false;
+                }
+                results.add(APPLY, id, tool, "ms", "ms", o.result().get("first_ms"));
+                results.add(APPLY, id, tool, "process_ms", "ms", o.wallMs());
+            }
+            case DRIZZLE_KIT -> {
+                o = drizzleKit(db, d);
+                if (!check(APPLY, id, tool, o, null, 0) || !rowsMatch(APPLY, id, tool, db, d)) {
+                    return false;
+                }
+                results.add(APPLY, id, tool, "ms", "ms", o.wallMs());
+            }
+            case PSQL -> {
+                o = runner.run(List.of("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-1", "-o", "/dev/null", "-f",
+                        d.allSql().toString(), "-d", server.libpqUrl(db)), Map.of(), null);
+                if (!check(APPLY, id, tool, o, null, 0)) {
+                    return false;
+                }
+                results.add(APPLY, id, tool, "ms", "ms", o.wallMs());
+            }
+            default -> throw new IllegalArgumentException(tool);
+        }
+        return true;
+    }
+
+    private void noop(String tool, Dataset d, String db) throws IOException {
+        String id = d.id();
+        ProcessRunner.Outcome o;
+        switch (tool) {
+            case DM -> {
+                o = probe("drizzle-migrator", db, d.drizzleFolder());
+                if (check(NOOP, id, tool, o, "applied_first", 0)) {
+                    results.add(NOOP, id, tool, "cold_ms", "ms", o.result().get("first_ms"));
+                    results.add(NOOP, id, tool, "warm_ms", "ms", o.result().get("second_ms"));
+                    results.add(NOOP, id, tool, "pooled_ms", "ms", o.result().get("pooled_ms"));
+                    results.add(NOOP, id, tool, "process_ms", "ms", o.wallMs());
+                    results.add(NOOP, id, tool, "heap_peak_mb", "MB", o.result().get("heap_peak_mb"));
+                    results.add(NOOP, id, tool, "alloc_mb", "MB", o.result().get("alloc_first_mb"));
+                    results.add(NOOP, id, tool, "alloc_warm_mb", "MB", o.result().get("alloc_second_mb"));
+                }
+            }
+            case JDBC -> {
+                o = probe("jdbc-noop", db, null);
+                if (check(NOOP, id, tool, o, null, 0)) {
+                    results.add(NOOP, id, tool, "cold_ms", "ms", o.result().get("first_ms"));
+                    results.add(NOOP, id, tool, "warm_ms", "ms", o.result().get("second_ms"));
+                    results.add(NOOP, id, tool, "pooled_ms", "ms", o.result().get("pooled_ms"));
+                    results.add(NOOP, id, tool, "process_ms", "ms", o.wallMs());
+                    results.add(NOOP, id, tool, "heap_peak_mb", "MB", o.result().get("heap_peak_mb"));
+                }
+            }
+            case FLYWAY -> {
+                o = probe("flyway", db, d.flywayFolder());
+                if (check(NOOP, id, tool, o, "applied_first", 0)) {
+                    double load = o.result().get("load_ms");
+                    double first = o.result().get("first_ms");
+                    results.add(NOOP, id, tool, "load_ms", "ms", load);
+                    results.add(NOOP, id, tool, "cold_ms", "ms", first);
+                    results.add(NOOP, id, tool, "cold_with_load_ms", "ms", load + first);
+                    results.add(NOOP, id, tool, "warm_ms", "ms", o.result().get("second_ms"));
+                    results.add(NOOP, id, tool, "process_ms", "ms", o.wallMs());
+                    results.add(NOOP, id, tool, "heap_peak_mb", "MB", o.result().get("heap_peak_mb"));
+                }
+            }
+            case DRIZZLE_ORM -> {
+                o = node(db, List.of("node", "migrate.mjs", d.drizzleFolder().toString()));
+                if (check(NOOP, id, tool, o, null, 0)) {
+                    results.add(NOOP, id, tool, "cold_ms", "ms", o.result().get("first_ms"));
+                    results.add(NOOP, id, tool, "warm_ms", "ms", o.result().get("second_ms"));
+                    results.add(NOOP, id, tool, "process_ms", "ms", o.wallMs());
+                }
+            }
+            case DRIZZLE_KIT -> {
+                o = drizzleKit(db, d);
+                if (check(NOOP, id, tool, o, null, 0)) {
+                    results.add(NOOP, id, tool, "process_ms", "ms", o.wallMs());
+                }
+            }
+            default -> throw new IllegalArgumentException(tool);
+        }
+    }
+
+    private ProcessRunner.Outcome probe(String mode, String db, Path folder) throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(java, "-Djava.awt.headless=true", "-cp", classpath,
+                Probe.class.getName(), mode, server.jdbcUrl(db), server.user));
+        if (folder != null) {
+            cmd.add(folder.toString());
+        }
+        Map<String, String> env = new HashMap<>();
+        if (server.password != null) {
+            env.put("BENCH_DB_PASSWORD", server.password);
+        }
+        return runner.run(cmd, env, null);
+    }
+
+    private ProcessRunner.Outcome node(String db, List<String> cmd) throws IOException {
+        return runner.run(cmd, Map.of("DATABASE_URL", server.libpqUrl(db)), nodeDir);
+    }
+
+    private ProcessRunner.Outcome drizzleKit(String db, Dataset d) throws IOException {
+        return runner.run(List.of("node", "node_modules/drizzle-kit/bin.cjs", "migrate", "--config",
+                "drizzle.config.js"), Map.of("DATABASE_URL", server.libpqUrl(db), "BENCH_MIGRATIONS_FOLDER",
+                d.drizzleFolder().toString()), nodeDir);
+    }
+
+    /** Records an error (and returns false) when the process failed or did not do what it should have. */
+    private boolean check(String scenario, String dataset, String tool, ProcessRunner.Outcome o, String countKey,
+            int expected) {
+        String metric = scenario.equals(APPLY) ? "ms" : tool.equals(DRIZZLE_KIT) ? "process_ms" : "cold_ms";
+        if (!o.ok()) {
+            results.error(scenario, dataset, tool, metric, "ms", "exit code " + o.exitCode()
+                    + " (see run.log for its output)");
+            return false;
+        }
+        if (countKey != null) {
+            Double count = o.result().get(countKey);
+            if (count == null || count.intValue() != expected) {
+                results.error(scenario, dataset, tool, metric, "ms", countKey + " was " + count + ", expected "
+                        + expected);
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean rowsMatch(String scenario, String dataset, String tool, String db, Dataset d) {
+        try (Connection c = server.connect(db); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select count(*) from drizzle.__drizzle_migrations")) {
+            rs.next();
+            long rows = rs.getLong(1);
+            if (rows != d.migrations()) {
+                results.error(scenario, dataset, tool, "ms", "ms", rows + " bookkeeping rows, expected "
+                        + d.migrations());
+                return false;
+            }
+            return true;
+        } catch (SQLException e) {
+            results.error(scenario, dataset, tool, "ms", "ms", "cannot count bookkeeping rows: " + e.getMessage());
+            return false;
+        }
+    }
+
+    /** Generates an N-migration history with the shared generator. */
+    static Dataset generate(int n, Path work, ProcessRunner runner) throws IOException {
+        Path dir = work.resolve("n" + n);
+        if (!Files.isRegularFile(dir.resolve("manifest.json"))) {
+            ProcessRunner.Outcome o = runner.run(List.of("python3", SharedFolder.generator().toString(),
+                    Integer.toString(n), dir.toString()), Map.of(), null);
+            if (!o.ok()) {
+                throw new IOException("gen_migrations.py " + n + " failed with exit code " + o.exitCode()
+                        + "; its output is in the run log");
+            }
+        }
+        return new Dataset("n" + n, "generated, N=" + n, dir.resolve("drizzle"), dir.resolve("flyway"),
+                dir.resolve("all.sql"), n);
+    }
+
+    /** A real corpus, with its journal's files concatenated (one newline between) for psql. */
+    static Dataset corpus(String name, Path work) throws IOException {
+        Path folder = SharedFolder.corpora().resolve(name);
+        List<MigrationFile> files = MigrationFolderReader.read("filesystem:" + folder, null).migrations();
+        StringBuilder all = new StringBuilder();
+        for (MigrationFile f : files) {
+            all.append(f.sql()).append('\n');
+        }
+        Path allSql = work.resolve("corpus-" + name + ".sql");
+        Files.writeString(allSql, all, StandardCharsets.UTF_8);
+        return new Dataset(name, name, folder, null, allSql, files.size());
+    }
+}
