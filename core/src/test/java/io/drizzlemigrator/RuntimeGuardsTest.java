@@ -156,6 +156,23 @@ class RuntimeGuardsTest {
     }
 
     @Test
+    void plainIndexOnANeverAnalysedLargeTableIsRefusedToo() {
+        db.execute("CREATE TABLE \"Big Events\" (id int)",
+                "INSERT INTO \"Big Events\" SELECT generate_series(1, 20000)");
+        Path folder = TestFolder.in(dir).migration("0000_idx", statements(
+                "CREATE TABLE other (id int);",
+                "CREATE INDEX other_id_idx ON other (id);",
+                "CREATE INDEX big_id_idx ON \"Big Events\" (id);")).write();
+
+        assertThatThrownBy(() -> configure(folder).load().migrate())
+                .isInstanceOfSatisfying(MigrationFailedException.class, e -> {
+                    assertThat(e.line()).isEqualTo(5);
+                    assertThat(e.getMessage()).contains("\"Big Events\"", "largeTableRows");
+                });
+        assertThat(db.relationExists("other")).isFalse();
+    }
+
+    @Test
     void smallOrNewTablesMayBeIndexedPlainly() {
         db.execute("CREATE TABLE small (id int)", "INSERT INTO small SELECT generate_series(1, 100)");
         Path folder = TestFolder.in(dir).migration("0000_idx", statements(

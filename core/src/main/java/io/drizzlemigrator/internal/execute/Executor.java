@@ -85,25 +85,39 @@ public final class Executor {
         if (guards.largeTableRows() <= 0) {
             return;
         }
+        java.util.Map<String, Long> rows = new java.util.LinkedHashMap<>();
+        for (PreparedMigration m : migrations) {
+            for (PreparedMigration.Step step : m.statements()) {
+                IndexStatement index = IndexStatement.parse(step.statement());
+                if (index != null && !index.concurrent()) {
+                    rows.put(index.table(), -1L);
+                }
+            }
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        // one round trip for every table of the run (a thousand-migration history has thousands of index builds)
+        try {
+            IndexGuards.estimatedRows(connection, rows, guards.largeTableRows());
+        } catch (SQLException e) {
+            LOG.debug("Could not estimate table sizes for the large-table rule: {}", e.getMessage());
+            return;
+        }
         for (PreparedMigration m : migrations) {
             for (PreparedMigration.Step step : m.statements()) {
                 IndexStatement index = IndexStatement.parse(step.statement());
                 if (index == null || index.concurrent()) {
                     continue;
                 }
-                long rows;
-                try {
-                    rows = IndexGuards.estimatedRows(connection, index.table(), guards.largeTableRows());
-                } catch (SQLException e) {
-                    continue;
-                }
-                if (rows > guards.largeTableRows()) {
+                long estimate = rows.getOrDefault(index.table(), -1L);
+                if (estimate > guards.largeTableRows()) {
                     String msg = "Migration " + m.tag() + " refused at " + m.migration().file() + ":" + step.line()
-                            + ": CREATE INDEX without CONCURRENTLY on " + index.table() + ", which has about " + rows
-                            + " rows (more than largeTableRows " + guards.largeTableRows() + "), would block writes"
-                            + " to it for the whole build. Build it with CREATE INDEX CONCURRENTLY IF NOT EXISTS in a"
-                            + " migration of its own (it then runs outside a transaction), or raise largeTableRows."
-                            + " State left behind: nothing of this run was applied.";
+                            + ": CREATE INDEX without CONCURRENTLY on " + index.table() + ", which has about "
+                            + estimate + " rows (more than largeTableRows " + guards.largeTableRows() + "), would"
+                            + " block writes to it for the whole build. Build it with CREATE INDEX CONCURRENTLY IF NOT"
+                            + " EXISTS in a migration of its own (it then runs outside a transaction), or raise"
+                            + " largeTableRows. State left behind: nothing of this run was applied.";
                     throw new MigrationFailedException(msg, m.tag(), m.migration().file(), step.line(), null,
                             "nothing of this run was applied", List.of(), null);
                 }

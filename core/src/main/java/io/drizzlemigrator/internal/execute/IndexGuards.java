@@ -66,6 +66,41 @@ final class IndexGuards {
     }
 
     /**
+     * Fills {@code rows} (table reference as written → estimated rows, -1 when the table does not exist yet) in one
+     * query, falling back to one query per table when a reference is one {@code to_regclass} cannot parse.
+     */
+    static void estimatedRows(Connection c, java.util.Map<String, Long> rows, long limit) throws SQLException {
+        java.util.Map<String, String> neverAnalysed = new java.util.HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("select t.ref, c.oid::regclass::text, c.reltuples::bigint"
+                + " from unnest(?::text[]) as t(ref) join pg_class c on c.oid = to_regclass(t.ref)")) {
+            ps.setArray(1, c.createArrayOf("text", rows.keySet().toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long reltuples = rs.getLong(3);
+                    if (reltuples >= 0) {
+                        rows.put(rs.getString(1), reltuples);
+                    } else {
+                        neverAnalysed.put(rs.getString(1), rs.getString(2));
+                    }
+                }
+            }
+        } catch (SQLException unparsable) {
+            for (java.util.Map.Entry<String, Long> e : rows.entrySet()) {
+                e.setValue(estimatedRows(c, e.getKey(), limit));
+            }
+            return;
+        }
+        for (java.util.Map.Entry<String, String> e : neverAnalysed.entrySet()) {
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("select count(*) from (select 1 from " + e.getValue() + " limit "
+                            + (limit + 1) + ") s")) {
+                rs.next();
+                rows.put(e.getKey(), rs.getLong(1));
+            }
+        }
+    }
+
+    /**
      * The table's row count as far as it matters for the large-table rule: the planner's estimate
      * ({@code reltuples}), or for a never-analysed table an exact count bounded by {@code limit + 1}. -1 when the
      * table does not exist (yet).
