@@ -25,8 +25,8 @@ import org.flywaydb.core.Flyway;
  * loading as a service's start does; the second is warm). Prints one line {@code RESULT key=value ...}; the
  * password, if any, comes from {@code BENCH_DB_PASSWORD}, never from the command line.
  *
- * <p>Nothing is loaded before the first timed call beyond what {@code main} itself needs, so the cold figure
- * includes the JDBC driver, the tool and its logging.
+ * <p>Nothing is loaded before the first timed call beyond what {@code main} itself needs and the logging a service
+ * has initialised before it migrates (SLF4J), so the cold figure includes the JDBC driver and the tool.
  */
 public final class Probe {
 
@@ -49,6 +49,9 @@ public final class Probe {
         String user = args[2];
         String folder = args.length > 3 ? args[3] : null;
         String password = System.getenv("BENCH_DB_PASSWORD");
+        // A service has initialised its logging (and logged its first line) before it migrates: so do the probes,
+        // for every tool alike, before any clock starts.
+        org.slf4j.LoggerFactory.getLogger(Probe.class).debug("probe {} starting", mode);
         Map<String, Object> out = new LinkedHashMap<>();
         switch (mode) {
             case "drizzle-migrator" -> drizzleMigrator(url, user, password, folder, out);

@@ -32,7 +32,6 @@ import io.drizzlemigrator.internal.plan.Planner;
 import io.drizzlemigrator.internal.source.Layout;
 import io.drizzlemigrator.internal.source.LoadedFolder;
 import io.drizzlemigrator.internal.source.MigrationFile;
-import io.drizzlemigrator.internal.source.MigrationFolderReader;
 import io.drizzlemigrator.internal.sql.SqlLexer;
 import io.drizzlemigrator.internal.sql.SqlStatement;
 import io.drizzlemigrator.internal.sql.SqlSyntaxException;
@@ -52,7 +51,13 @@ import org.slf4j.LoggerFactory;
 /** One run: read the folder, connect, lock, read the history, plan, apply, report, unlock. */
 public final class Engine {
 
-    private static final Logger LOG = LoggerFactory.getLogger("io.drizzlemigrator.DrizzleMigrator");
+    /**
+     * Initialised on first use, not with this class: on a service's first start, logging initialises on the folder
+     * reader's thread while this one connects.
+     */
+    private static final class Log {
+        static final Logger LOG = LoggerFactory.getLogger("io.drizzlemigrator.DrizzleMigrator");
+    }
 
     private final MigratorConfiguration config;
     private final String password;
@@ -73,13 +78,16 @@ public final class Engine {
         events.publish(new MigrationEvent.RunStarted(config.location()));
         List<AppliedMigration> applied = new ArrayList<>();
         try {
-            LoadedFolder folder = MigrationFolderReader.read(config.location(), config.classLoader());
-            try (Session session = openSession()) {
+            FolderReadAhead read = FolderReadAhead.start(config.location(), config.classLoader());
+            try (Session session = openSession(read)) {
                 Connection c = session.connection;
                 AdvisoryLock lock = new AdvisoryLock(config.lockKey().orElse(
                         AdvisoryLock.deriveKey(config.schema(), config.table())));
                 Duration waited = lock.acquire(c, config.lockTimeout(), MigratorDefaults.LOCK_REPORT_INTERVAL,
-                        (w, holder) -> events.publish(new MigrationEvent.LockWaiting(w, holder)));
+                        (w, holder) -> {
+                            read.join(); // a broken folder is reported before any wait, not after it
+                            events.publish(new MigrationEvent.LockWaiting(w, holder));
+                        });
                 int pid;
                 try {
                     pid = lock.verifyHeldBySession(c, lock.lockedByPid());
@@ -90,11 +98,11 @@ public final class Engine {
                 session.backendPid = pid;
                 events.publish(new MigrationEvent.LockAcquired(waited));
                 if (!waited.isZero()) {
-                    LOG.info("Acquired the migration lock after {} ms", waited.toMillis());
+                    Log.LOG.info("Acquired the migration lock after {} ms", waited.toMillis());
                 }
                 Throwable primary = null;
                 try {
-                    MigrateResult result = migrateLocked(c, folder, waited, applied, start, session.target,
+                    MigrateResult result = migrateLocked(c, read, waited, applied, start, session.target,
                             session.backendPid, lock);
                     events.publish(new MigrationEvent.RunFinished(result));
                     return result;
@@ -104,7 +112,8 @@ public final class Engine {
                 } finally {
                     boolean released = lock.release(c);
                     if (!released && primary == null) {
-                        LOG.warn("The migration lock was not released cleanly; PostgreSQL frees it with the session");
+                        Log.LOG.warn("The migration lock was not released cleanly; PostgreSQL frees it with the"
+                                + " session");
                     }
                 }
             }
@@ -127,12 +136,13 @@ public final class Engine {
         }
     }
 
-    private MigrateResult migrateLocked(Connection c, LoadedFolder folder, Duration waited,
+    private MigrateResult migrateLocked(Connection c, FolderReadAhead read, Duration waited,
             List<AppliedMigration> applied, long start, String target, int backendPid, AdvisoryLock lockCheck)
             throws SQLException {
         // Read (not create) first: a run refused by a policy or by a file it cannot delimit leaves nothing behind.
         HistoryTable.Shape shape = history.shape(c);
         List<HistoryRow> rows = history.read(c, shape);
+        LoadedFolder folder = read.join();
         Plan plan = Planner.plan(folder.migrations(), rows, folder.layout() == Layout.FOLDERS);
         Map<String, PreparedMigration> prepared = new HashMap<>();
         StatusReport before = report(folder, plan, prepared);
@@ -144,7 +154,7 @@ public final class Engine {
         for (MigrationFile m : toApply) {
             runList.add(prepared.computeIfAbsent(m.tag(), t -> PreparedMigration.prepare(m)));
         }
-        LOG.info("{} migrations in {}: {} applied, {} pending; target {} (history {})",
+        Log.LOG.info("{} migrations in {}: {} applied, {} pending; target {} (history {})",
                 folder.migrations().size(), config.location(), before.applied().size(), runList.size(), target,
                 history.displayName());
         if (config.transactionMode() == TransactionMode.ALL_IN_ONE) {
@@ -187,10 +197,10 @@ public final class Engine {
             events.publish(new MigrationEvent.StatusRead(after));
         }
         if (applied.isEmpty()) {
-            LOG.info("Database is up to date ({} applied); nothing to do ({} ms)", before.applied().size(),
+            Log.LOG.info("Database is up to date ({} applied); nothing to do ({} ms)", before.applied().size(),
                     total.toMillis());
         } else {
-            LOG.info("Applied {} migration{} in {} ms; database is {}", applied.size(),
+            Log.LOG.info("Applied {} migration{} in {} ms; database is {}", applied.size(),
                     applied.size() == 1 ? "" : "s", total.toMillis(),
                     after.isUpToDate() ? "up to date" : "NOT up to date (see warnings)");
         }
@@ -209,9 +219,9 @@ public final class Engine {
                 m -> prepared.computeIfAbsent(m.tag(), t -> PreparedMigration.prepare(m)), LintConfig.defaults());
         for (LintFinding f : report.findings()) {
             if (f.severity() == Severity.INFO) {
-                LOG.info("lint: {}", f);
+                Log.LOG.info("lint: {}", f);
             } else {
-                LOG.warn("lint: {}", f);
+                Log.LOG.warn("lint: {}", f);
             }
         }
         if (report.isEmpty()) {
@@ -225,11 +235,12 @@ public final class Engine {
     }
 
     public StatusReport status() {
-        LoadedFolder folder = MigrationFolderReader.read(config.location(), config.classLoader());
-        try (Session session = openSession()) {
+        FolderReadAhead read = FolderReadAhead.start(config.location(), config.classLoader());
+        try (Session session = openSession(read)) {
             HistoryTable.Shape shape = history.shape(session.connection);
-            Plan plan = Planner.plan(folder.migrations(), history.read(session.connection, shape),
-                    folder.layout() == Layout.FOLDERS);
+            List<HistoryRow> rows = history.read(session.connection, shape);
+            LoadedFolder folder = read.join();
+            Plan plan = Planner.plan(folder.migrations(), rows, folder.layout() == Layout.FOLDERS);
             StatusReport report = report(folder, plan, new HashMap<>(), true);
             events.publish(new MigrationEvent.StatusRead(report));
             return report;
@@ -239,13 +250,14 @@ public final class Engine {
     }
 
     public StatusReport validate() {
-        LoadedFolder folder = MigrationFolderReader.read(config.location(), config.classLoader());
+        FolderReadAhead read = FolderReadAhead.start(config.location(), config.classLoader());
         StatusReport report;
         Plan plan;
-        try (Session session = openSession()) {
+        try (Session session = openSession(read)) {
             HistoryTable.Shape shape = history.shape(session.connection);
-            plan = Planner.plan(folder.migrations(), history.read(session.connection, shape),
-                    folder.layout() == Layout.FOLDERS);
+            List<HistoryRow> rows = history.read(session.connection, shape);
+            LoadedFolder folder = read.join();
+            plan = Planner.plan(folder.migrations(), rows, folder.layout() == Layout.FOLDERS);
             report = report(folder, plan, new HashMap<>());
             events.publish(new MigrationEvent.StatusRead(report));
         } catch (SQLException e) {
@@ -280,11 +292,11 @@ public final class Engine {
                         : "they do") + " not conflict with the newer ones, then set outOfOrder to APPLY (or IGNORE to"
                         + " skip as drizzle does). Nothing was applied.", report);
                 case APPLY -> {
-                    LOG.warn("{} Applying as outOfOrder=APPLY says.", text);
+                    Log.LOG.warn("{} Applying as outOfOrder=APPLY says.", text);
                     warnings.add(text + " Applied (outOfOrder=APPLY).");
                 }
                 case IGNORE -> {
-                    LOG.warn("{} Leaving unapplied as outOfOrder=IGNORE says.", text);
+                    Log.LOG.warn("{} Leaving unapplied as outOfOrder=IGNORE says.", text);
                     warnings.add(text + " Left unapplied (outOfOrder=IGNORE).");
                 }
                 default -> throw new IllegalStateException();
@@ -300,7 +312,7 @@ public final class Engine {
                 throw new ValidationException(text + " Restore the files, or set editedMigrations to WARN. Nothing"
                         + " was applied.", report);
             }
-            LOG.warn(text);
+            Log.LOG.warn(text);
             warnings.add(text);
         }
         if (!plan.unknownRows().isEmpty()) {
@@ -309,7 +321,7 @@ public final class Engine {
                     + plan.unknownRows().stream().map(r -> r.name() != null ? r.name() : "created_at " + r.createdAt())
                     .collect(Collectors.joining(", ")) + "): it is ahead of this build (normal during a rollback"
                     + " of the application).";
-            LOG.info(text);
+            Log.LOG.info(text);
             warnings.add(text);
         }
         if (pendingIsError && !report.pending().isEmpty()) {
@@ -343,17 +355,30 @@ public final class Engine {
         });
     }
 
-    private Session openSession() {
-        Connection c = Connections.open(config.dataSource().orElse(null), config.url().orElse(null),
-                config.user().orElse(null), password);
+    /**
+     * Opens the run's connection while {@code read} reads the folder. When the connection cannot be opened or set up,
+     * a problem with the folder is reported instead: it is what the user must fix first, and it was always found
+     * before the database was touched.
+     */
+    private Session openSession(FolderReadAhead read) {
+        Connection c;
+        try {
+            c = Connections.open(config.dataSource().orElse(null), config.url().orElse(null),
+                    config.user().orElse(null), password);
+        } catch (RuntimeException e) {
+            read.join();
+            throw e;
+        }
         Session session = new Session(c);
         try {
             session.prepare();
         } catch (SQLException e) {
             session.close();
+            read.join();
             throw databaseError(e);
         } catch (RuntimeException e) {
             session.close();
+            read.join();
             throw e;
         }
         return session;
@@ -426,19 +451,19 @@ public final class Engine {
                     s.execute(reset);
                 }
             } catch (SQLException e) {
-                LOG.debug("Could not reset the migration session: {}", e.getMessage());
+                Log.LOG.debug("Could not reset the migration session: {}", e.getMessage());
             }
             try {
                 if (restoreAutoCommit && !connection.isClosed()) {
                     connection.setAutoCommit(false);
                 }
             } catch (SQLException e) {
-                LOG.debug("Could not restore autocommit: {}", e.getMessage());
+                Log.LOG.debug("Could not restore autocommit: {}", e.getMessage());
             }
             try {
                 connection.close();
             } catch (SQLException e) {
-                LOG.debug("Could not close the migration connection: {}", e.getMessage());
+                Log.LOG.debug("Could not close the migration connection: {}", e.getMessage());
             }
         }
     }

@@ -9,7 +9,10 @@ import org.slf4j.LoggerFactory;
 /** Hands events to the configured listeners; a listener that throws is logged and never breaks a run. */
 public final class Events {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Events.class);
+    /** Initialised on first use (a failing listener), not with this class: see {@code Engine.Log}. */
+    private static final class Log {
+        static final Logger LOG = LoggerFactory.getLogger(Events.class);
+    }
 
     private final List<MigrationListener> listeners;
 
@@ -22,7 +25,7 @@ public final class Events {
             try {
                 listener.onEvent(event);
             } catch (RuntimeException e) {
-                LOG.warn("Migration listener {} failed on {}: {}", listener.getClass().getName(),
+                Log.LOG.warn("Migration listener {} failed on {}: {}", listener.getClass().getName(),
                         event.getClass().getSimpleName(), e.toString());
             }
         }

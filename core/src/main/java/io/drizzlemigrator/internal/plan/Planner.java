@@ -4,8 +4,9 @@ import io.drizzlemigrator.MigrationState;
 import io.drizzlemigrator.internal.history.HistoryRow;
 import io.drizzlemigrator.internal.source.MigrationFile;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -52,7 +53,8 @@ public final class Planner {
                 }
             }
         }
-        Set<HistoryRow> used = new LinkedHashSet<>();
+        // identity: rows are distinct objects, and a record's hashCode would hash every field of every row
+        Set<HistoryRow> used = Collections.newSetFromMap(new IdentityHashMap<>());
         HistoryRow[] matched = new HistoryRow[migrations.size()];
         // Pass 1: names, which are exact.
         for (int i = 0; i < migrations.size(); i++) {

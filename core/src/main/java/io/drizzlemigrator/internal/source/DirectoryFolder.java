@@ -1,11 +1,13 @@
 package io.drizzlemigrator.internal.source;
 
 import io.drizzlemigrator.MigrationSourceException;
+import java.io.File;
+import java.io.FileInputStream;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,16 +56,22 @@ final class DirectoryFolder extends FolderAccess {
                 + ")";
     }
 
+    /**
+     * Reads with {@link FileInputStream}: on a service's first start, before the JIT, it reads a thousand small files
+     * several times faster than {@code Files.readAllBytes}, whose channel machinery is mostly interpreted then.
+     */
     @Override
     byte[] read(String relative) {
-        try {
-            return Files.readAllBytes(dir.resolve(relative));
-        } catch (NoSuchFileException e) {
-            return null;
-        } catch (IOException e) {
-            if (!Files.isDirectory(dir)) {
-                return null; // the location is a file: reported as a missing folder
+        File file = dir.resolve(relative).toFile();
+        try (FileInputStream in = new FileInputStream(file)) {
+            return in.readAllBytes();
+        } catch (FileNotFoundException e) {
+            // also thrown for a file that exists but cannot be opened: tell the two apart
+            if (!file.exists() || !Files.isDirectory(dir)) {
+                return null; // no such file, or the location is a file: reported as a missing folder
             }
+            throw unreadable(relative, describe(), e);
+        } catch (IOException e) {
             throw unreadable(relative, describe(), e);
         }
     }

@@ -1,10 +1,8 @@
 package io.drizzlemigrator.internal.source;
 
 import java.time.DateTimeException;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 
 /**
  * drizzle 1.0's migration names and timestamps, derived exactly as drizzle derives them.
@@ -38,6 +36,7 @@ import java.time.ZonedDateTime;
 public final class DrizzleNames {
 
     private static final int TIMESTAMP_DIGITS = 14;
+    private static final long MILLIS_PER_DAY = 86_400_000L;
 
     private DrizzleNames() {
     }
@@ -53,16 +52,32 @@ public final class DrizzleNames {
         return timestamp(when) + "_" + migrationName;
     }
 
-    /** drizzle-kit's {@code prepareSnapshotFolderName(when)}, in UTC (see the class comment). */
+    /**
+     * drizzle-kit's {@code prepareSnapshotFolderName(when)}, in UTC (see the class comment). Computed with integer
+     * arithmetic (the proleptic Gregorian calendar, as {@code java.time} and JavaScript's {@code Date} use): this runs
+     * for every journal entry on every start, before the JIT has compiled {@code java.time}.
+     */
     static String timestamp(long when) {
-        ZonedDateTime t = Instant.ofEpochMilli(when).atZone(ZoneOffset.UTC);
+        long days = Math.floorDiv(when, MILLIS_PER_DAY);
+        long millisOfDay = Math.floorMod(when, MILLIS_PER_DAY);
+        // civil_from_days (H. Hinnant, "chrono-Compatible Low-Level Date Algorithms"), for any long day count
+        long z = days + 719_468;
+        long era = Math.floorDiv(z, 146_097);
+        long dayOfEra = z - era * 146_097;
+        long yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365;
+        long dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+        long mp = (5 * dayOfYear + 2) / 153;
+        int day = (int) (dayOfYear - (153 * mp + 2) / 5 + 1);
+        int month = (int) (mp < 10 ? mp + 3 : mp - 9);
+        long year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+        int secondOfDay = (int) (millisOfDay / 1000);
         StringBuilder out = new StringBuilder(TIMESTAMP_DIGITS);
-        out.append(t.getYear());
-        two(out, t.getMonthValue());
-        two(out, t.getDayOfMonth());
-        two(out, t.getHour());
-        two(out, t.getMinute());
-        two(out, t.getSecond());
+        out.append(year);
+        two(out, month);
+        two(out, day);
+        two(out, secondOfDay / 3600);
+        two(out, secondOfDay / 60 % 60);
+        two(out, secondOfDay % 60);
         return out.toString();
     }
 

@@ -12,17 +12,15 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * Hashes and decodes migration files for one read of a folder: one {@link MessageDigest} and one strict UTF-8
- * decoder, reused for every file. Not thread-safe.
+ * Hashes migration files with one {@link MessageDigest} per reading thread (not thread-safe), and decodes them
+ * strictly as UTF-8.
  */
 final class FileContents {
 
     private static final HexFormat HEX = HexFormat.of();
+    private static final char REPLACEMENT = '\uFFFD';
 
     private final MessageDigest sha256;
-    private final CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
 
     FileContents() {
         try {
@@ -42,10 +40,18 @@ final class FileContents {
      *
      * @throws MigrationSourceException naming the file, the line and the byte offset of the first bad byte
      */
-    String text(byte[] bytes, String file, String where) {
+    static String text(byte[] bytes, String file, String where) {
+        // Fast path: the JDK's lenient decoder is vectorised; its output holds U+FFFD wherever the input is malformed,
+        // so only a text holding U+FFFD (malformed, or a genuine replacement character) needs the strict decoder.
+        String lenient = new String(bytes, StandardCharsets.UTF_8);
+        if (lenient.indexOf(REPLACEMENT) < 0) {
+            return lenient;
+        }
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);
         CharBuffer out = CharBuffer.allocate(bytes.length);
-        utf8.reset();
         CoderResult result = utf8.decode(in, out, true);
         if (!result.isError()) {
             result = utf8.flush(out);

@@ -88,7 +88,7 @@ public final class FolderFiles {
         }
         FileContents contents = new FileContents();
         return new MigrationFile(tag, when, DrizzleNames.v1Name(tag, when), file,
-                contents.text(bytes, file, access.describe()), contents.hash(bytes), idx);
+                FileContents.text(bytes, file, access.describe()), contents.hash(bytes), idx);
     }
 
     /** Why {@code tag} cannot name a file of the folder (a path separator, a control character...), or null. */

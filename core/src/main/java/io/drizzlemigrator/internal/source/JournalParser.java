@@ -26,7 +26,10 @@ final class JournalParser {
 
     static final String FILE = "meta/_journal.json";
 
-    private static final JsonFactory JSON = JsonFactory.builder().build();
+    /** Created on first use: a journal that {@link PlainJournal} reads never loads Jackson. */
+    private static final class Json {
+        static final JsonFactory FACTORY = JsonFactory.builder().build();
+    }
 
     private final String where;
     private final JsonParser parser;
@@ -47,7 +50,13 @@ final class JournalParser {
      *         entry without a usable tag or {@code when}
      */
     static List<JournalEntry> parse(byte[] json, String where) {
-        try (JsonParser parser = JSON.createParser(json)) {
+        List<JournalEntry> plain = PlainJournal.tryParse(json);
+        return plain != null ? plain : parseWithJackson(json, where);
+    }
+
+    /** {@link #parse}, always with Jackson: the reference for {@link PlainJournal}, and every error message. */
+    static List<JournalEntry> parseWithJackson(byte[] json, String where) {
+        try (JsonParser parser = Json.FACTORY.createParser(json)) {
             return new JournalParser(where, parser).journal();
         } catch (JsonEOFException e) {
             JsonLocation at = e.getLocation();
@@ -187,6 +196,11 @@ final class JournalParser {
             throw new JsonEOFException(parser, null, "end of input inside a journal entry");
         }
         int effectiveIdx = idx != null ? idx : position;
+        String bad = tag == null ? null : tagProblem(tag);
+        if (tagProblem == null && tag != null && bad == null && whenProblem == null && when != null) {
+            entries.add(new JournalEntry(position, effectiveIdx, when, tag, line));
+            return;
+        }
         String label = "journal entry " + effectiveIdx + (idx != null ? "" : " (no idx; position " + position + ")");
         if (tagProblem != null) {
             noteProblem(tagLine, label + " in " + where + " has " + tagProblem + ": the tag is the migration's file"
@@ -201,14 +215,9 @@ final class JournalParser {
             noteProblem(line, label + " (tag " + printable(tag) + ") in " + where + " has no \"when\": restore the"
                     + " entry's \"when\" (epoch milliseconds) from version control");
         } else {
-            String bad = tagProblem(tag);
-            if (bad != null) {
-                noteProblem(tagLine, label + " in " + where + " has the tag '" + printable(tag) + "', which " + bad
-                        + ": a tag must be a plain file name inside the folder (drizzle-migrator never reads "
-                        + "outside it); fix the tag and rename the file to match");
-            } else {
-                entries.add(new JournalEntry(position, effectiveIdx, when, tag, line));
-            }
+            noteProblem(tagLine, label + " in " + where + " has the tag '" + printable(tag) + "', which " + bad
+                    + ": a tag must be a plain file name inside the folder (drizzle-migrator never reads "
+                    + "outside it); fix the tag and rename the file to match");
         }
     }
 

@@ -3,26 +3,33 @@ package io.drizzlemigrator.internal.source;
 import io.drizzlemigrator.MigrationSourceException;
 import java.time.DateTimeException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads a drizzle-kit migration folder, before anything touches the database: the 0.x layout
+ * Reads a drizzle-kit migration folder: the 0.x layout
  * ({@code meta/_journal.json} and {@code <tag>.sql}) or the 1.0 layout ({@code <YYYYMMDDHHMMSS>_<name>/migration.sql}),
- * detected automatically (a journal means 0.x). Every file is read once, hashed with SHA-256 and decoded strictly
- * as UTF-8. The journal is the only source of truth for 0.x: its array order is the migration order, and
+ * detected automatically (a journal means 0.x). Every file is read once and hashed with SHA-256; its text is decoded
+ * strictly as UTF-8 when first asked for ({@link MigrationFile#sql()}: pending migrations are, before anything is
+ * applied; the applied history never needs its text). The journal is the only source of truth for 0.x: its array order is the migration order, and
  * {@code .sql} files it does not list are reported as strays, never run.
  */
 public final class MigrationFolderReader {
 
     static final String MIGRATION_SQL = "migration.sql";
+    /** Folders with at least this many migrations are read on two threads. */
+    private static final int PARALLEL_FROM = 64;
     private static final String ROLLBACK_SUFFIX = "_rollback.sql";
     private static final Pattern V1_FOLDER = Pattern.compile("(\\d{14})_(.*)", Pattern.DOTALL);
     private static final Logger LOG = LoggerFactory.getLogger(MigrationFolderReader.class);
@@ -46,7 +53,7 @@ public final class MigrationFolderReader {
         FolderAccess folder = FolderAccess.of(location, classLoader);
         byte[] journal = folder.read(JournalParser.FILE);
         LoadedFolder loaded = journal != null ? readJournalLayout(folder, journal) : readFoldersLayout(folder);
-        if (!loaded.strays().isEmpty()) {
+        if (LOG.isDebugEnabled() && !loaded.strays().isEmpty()) {
             LOG.debug("{} .sql file(s) in {} are not migrations ({}) and will not run: {}", loaded.strays().size(),
                     folder.describe(), journal != null ? "not in meta/_journal.json" : "not in a migration folder",
                     loaded.strays());
@@ -59,22 +66,15 @@ public final class MigrationFolderReader {
     private static LoadedFolder readJournalLayout(FolderAccess folder, byte[] journal) {
         String where = folder.describe();
         List<JournalParser.JournalEntry> entries = JournalParser.parse(journal, where);
-        FileContents contents = new FileContents();
-        List<MigrationFile> migrations = new ArrayList<>(entries.size());
-        Set<String> listed = new HashSet<>();
+        List<Wanted> wanted = new ArrayList<>(entries.size());
         for (JournalParser.JournalEntry entry : entries) {
             String file = entry.tag() + ".sql";
-            byte[] bytes = folder.read(file);
-            if (bytes == null) {
-                throw new MigrationSourceException(JournalParser.FILE, entry.line(), "journal entry " + entry.idx()
-                        + " (tag " + entry.tag() + ") has no file " + file + " in " + where + ": restore the file, "
-                        + "or remove the entry from the journal if the migration was dropped before it ever ran");
-            }
-            migrations.add(new MigrationFile(entry.tag(), entry.when(), DrizzleNames.v1Name(entry.tag(), entry.when()),
-                    file, contents.text(bytes, file, where), contents.hash(bytes), entry.idx()));
-            listed.add(file);
+            wanted.add(new Wanted(entry.tag(), entry.when(), null, file, entry.idx(), () -> new MigrationSourceException(JournalParser.FILE, entry.line(), "journal entry "
+                    + entry.idx() + " (tag " + entry.tag() + ") has no file " + file + " in " + where + ": restore the"
+                    + " file, or remove the entry from the journal if the migration was dropped before it ever ran")));
         }
-        return new LoadedFolder(folder.location(), Layout.JOURNAL, migrations, strays(folder, listed));
+        List<MigrationFile> migrations = readAll(folder, wanted, where);
+        return new LoadedFolder(folder.location(), Layout.JOURNAL, migrations, () -> strays(folder, files(migrations)));
     }
 
     private static LoadedFolder readFoldersLayout(FolderAccess folder) {
@@ -89,21 +89,76 @@ public final class MigrationFolderReader {
         }
         // drizzle-orm 1.0 sorts with localeCompare (ICU), which differs from String order within one second
         names.sort(DrizzleFolderOrder.INSTANCE);
-        FileContents contents = new FileContents();
-        List<MigrationFile> migrations = new ArrayList<>(names.size());
+        List<Wanted> wanted = new ArrayList<>(names.size());
         for (int position = 0; position < names.size(); position++) {
             String name = names.get(position);
             String file = name + "/" + MIGRATION_SQL;
-            long millis = folderMillis(name, file, where);
-            byte[] bytes = folder.read(file);
-            if (bytes == null) {
-                throw new MigrationSourceException(file, 0, file + " in " + where + " was listed but cannot be "
-                        + "read: check that it was not removed while the migrator started");
-            }
-            migrations.add(new MigrationFile(name, millis, name, file, contents.text(bytes, file, where),
-                    contents.hash(bytes), position));
+            wanted.add(new Wanted(name, folderMillis(name, file, where), name, file, position,
+                    () -> new MigrationSourceException(file, 0, file + " in " + where + " was listed but cannot be "
+                            + "read: check that it was not removed while the migrator started")));
         }
-        return new LoadedFolder(folder.location(), Layout.FOLDERS, migrations, strays(folder, Set.of()));
+        List<MigrationFile> migrations = readAll(folder, wanted, where);
+        return new LoadedFolder(folder.location(), Layout.FOLDERS, migrations, () -> strays(folder, Set.of()));
+    }
+
+    /**
+     * Reads and hashes the files; a large folder in two halves on two threads (opening a thousand files
+     * and hashing megabytes is most of a no-op start). The error reported is that of the first file in folder order.
+     */
+    private static List<MigrationFile> readAll(FolderAccess folder, List<Wanted> wanted, String where) {
+        MigrationFile[] read = new MigrationFile[wanted.size()];
+        int half = wanted.size() >= PARALLEL_FROM ? wanted.size() / 2 : wanted.size();
+        FutureTask<Void> secondHalf = null;
+        if (half < wanted.size()) {
+            secondHalf = new FutureTask<>(() -> readRange(folder, wanted, half, wanted.size(), read, where), null);
+            Thread thread = new Thread(secondHalf, "drizzle-migrator-folder-reader-2");
+            thread.setDaemon(true);
+            thread.start();
+        }
+        RuntimeException firstHalfError = null;
+        try {
+            readRange(folder, wanted, 0, half, read, where);
+        } catch (RuntimeException e) {
+            firstHalfError = e;
+        }
+        if (secondHalf != null) {
+            try {
+                secondHalf.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new MigrationSourceException(null, 0, "interrupted while reading " + where);
+            } catch (ExecutionException e) {
+                if (firstHalfError == null) {
+                    throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                }
+            }
+        }
+        if (firstHalfError != null) {
+            throw firstHalfError;
+        }
+        return Arrays.asList(read);
+    }
+
+    private static void readRange(FolderAccess folder, List<Wanted> wanted, int from, int to, MigrationFile[] into,
+            String where) {
+        FileContents contents = new FileContents();
+        for (int i = from; i < to; i++) {
+            Wanted w = wanted.get(i);
+            byte[] bytes = folder.read(w.file());
+            if (bytes == null) {
+                throw w.missing().get();
+            }
+            into[i] = MigrationFile.read(w.tag(), w.millis(), w.name(), w.file(), bytes, contents.hash(bytes),
+                    w.idx(), where);
+        }
+    }
+
+    /**
+     * A migration to read: all about it but its contents, and the error for a file that is not there. A null name is
+     * derived from tag and {@code when} when needed (0.x journals).
+     */
+    private record Wanted(String tag, long millis, String name, String file, int idx,
+            Supplier<MigrationSourceException> missing) {
     }
 
     private static long folderMillis(String name, String file, String where) {
@@ -120,6 +175,14 @@ public final class MigrationFolderReader {
                     + " starts with " + m.group(1) + ", which is not a valid UTC date and time YYYYMMDDHHMMSS ("
                     + e.getMessage() + "): rename the folder to the time the migration was generated", e);
         }
+    }
+
+    private static Set<String> files(List<MigrationFile> migrations) {
+        Set<String> files = new HashSet<>();
+        for (MigrationFile m : migrations) {
+            files.add(m.file());
+        }
+        return files;
     }
 
     private static List<String> strays(FolderAccess folder, Set<String> listed) {

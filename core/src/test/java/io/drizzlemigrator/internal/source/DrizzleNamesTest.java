@@ -82,6 +82,17 @@ class DrizzleNamesTest {
         assertThat(DrizzleNames.timestampMillis(name.substring(0, 14))).isEqualTo(Math.floorDiv(when, 1000) * 1000);
     }
 
+    /** The arithmetic behind the timestamp agrees with java.time's calendar far outside four-digit years too. */
+    @Property(tries = 1000)
+    void theTimestampAgreesWithJavaTimeForAnyYear(
+            @ForAll @LongRange(min = -10_000_000_000_000_000L, max = 10_000_000_000_000_000L) long when) {
+        java.time.ZonedDateTime t = Instant.ofEpochMilli(when).atZone(ZoneOffset.UTC);
+        String expected = t.getYear() + String.format("%02d%02d%02d%02d%02d", t.getMonthValue(), t.getDayOfMonth(),
+                t.getHour(), t.getMinute(), t.getSecond());
+
+        assertThat(DrizzleNames.timestamp(when)).isEqualTo(expected);
+    }
+
     @Property(tries = 200)
     void theNamePartIsTheTagWithoutItsFirstUnderscoreSeparatedPart(
             @ForAll @StringLength(max = 20) @CharRange(from = 'a', to = 'c') @Chars({'_', '-', '0'}) String tag) {

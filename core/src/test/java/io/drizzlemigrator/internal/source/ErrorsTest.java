@@ -235,12 +235,13 @@ class ErrorsTest {
     }
 
     @Test
-    void aFileThatIsNotUtf8IsRefusedWithTheOffsetAndLineOfTheFirstBadByte() {
+    void aFileThatIsNotUtf8IsRefusedWithTheOffsetAndLineOfTheFirstBadByteWhenItsTextIsNeeded() {
         byte[] bytes = "-- line 1\n-- line 2: caf\u00e9\nSELECT 'x';".getBytes(StandardCharsets.ISO_8859_1);
         write(dir, JOURNAL, journal("postgresql", entry(0, 1700000000000L, "0000_latin1")));
         write(dir, "0000_latin1.sql", bytes);
+        MigrationFile m = MigrationFolderReader.read(dir.toString(), null).migrations().get(0);
 
-        MigrationSourceException e = fail(dir.toString());
+        MigrationSourceException e = catchThrowableOfType(MigrationSourceException.class, m::sql);
 
         int offset = "-- line 1\n-- line 2: caf".length();
         assertThat(e.file()).contains("0000_latin1.sql");
@@ -252,8 +253,9 @@ class ErrorsTest {
     @Test
     void aNewLayoutFileThatIsNotUtf8IsNamedByItsFolder() {
         write(dir, "20240101000000_init/migration.sql", new byte[] {'S', 'E', 'L', (byte) 0xC0, (byte) 0x80});
+        MigrationFile m = MigrationFolderReader.read(dir.toString(), null).migrations().get(0);
 
-        MigrationSourceException e = fail(dir.toString());
+        MigrationSourceException e = catchThrowableOfType(MigrationSourceException.class, m::sql);
 
         assertThat(e.file()).contains("20240101000000_init/migration.sql");
         assertThat(e.getMessage()).contains("byte 0xC0 at offset 3");
