@@ -15,6 +15,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Runs every tool on every dataset, alternating the tools within each repetition (the starting tool rotates) and
@@ -24,6 +26,7 @@ final class Harness {
 
     static final String NOOP = "noop";
     static final String APPLY = "apply";
+    static final String SPRING = "spring-startup";
 
     static final String DM = "drizzle-migrator";
     static final String JDBC = "jdbc-floor";
@@ -32,6 +35,18 @@ final class Harness {
     static final String DRIZZLE_ORM = "drizzle-orm";
     static final String DRIZZLE_KIT = "drizzle-kit";
     static final String PSQL = "psql-1";
+    static final String WITH_STARTER = "with-starter";
+    static final String WITHOUT_STARTER = "without-starter";
+
+    /** The starter's auto-configurations, excluded to start the example service "without the starter". */
+    private static final String STARTER_AUTO_CONFIGURATIONS = String.join(",",
+            "io.drizzlemigrator.spring.boot.DrizzleMigrationsAutoConfiguration",
+            "io.drizzlemigrator.spring.boot.DrizzleEndpointAutoConfiguration",
+            "io.drizzlemigrator.spring.boot.DrizzleHealthAutoConfiguration",
+            "io.drizzlemigrator.spring.boot.DrizzleMetricsAutoConfiguration");
+    /** Spring Boot's startup line: "Started TasksApplication in 2.3 seconds (process running for 2.9)". */
+    private static final Pattern STARTED = Pattern.compile(
+            "Started \\S+ in ([0-9.]+) seconds \\(process running for ([0-9.]+)\\)");
 
     private final Options options;
     private final BenchServer server;
@@ -40,8 +55,11 @@ final class Harness {
     private final Path nodeDir;
     private final String java;
     private final String classpath;
+    /** The generated dataset on which the Spring Boot starter's startup is measured (its N). */
+    private final int springSize;
 
     Harness(Options options, BenchServer server, Results results, ProcessRunner runner, Path nodeDir) {
+        this.springSize = options.sizes().stream().mapToInt(Integer::intValue).max().orElse(0);
         this.options = options;
         this.server = server;
         this.results = results;
@@ -97,11 +115,64 @@ final class Harness {
                     noop(tool, d, db);
                 }
             }
+            if (dmDb != null && d.generated() && d.migrations() == springSize) {
+                springStartup(d, dmDb, noopReps, progress);
+            }
         } finally {
             for (String db : kept.values()) {
                 server.dropDatabase(db);
             }
         }
+    }
+
+    /**
+     * The example Spring Boot service started against the up-to-date database with the dataset's folder as its
+     * migration location, with the starter and with the starter's auto-configurations excluded, alternating. The
+     * figure is Spring Boot's own "process running for" at "Started ..." (JVM start to a ready context).
+     */
+    private void springStartup(Dataset d, String db, int reps, Consumer<String> progress) throws IOException {
+        Path jar = springJar();
+        List<String> variants = List.of(WITH_STARTER, WITHOUT_STARTER);
+        for (int rep = 0; rep < reps; rep++) {
+            for (int i = 0; i < variants.size(); i++) {
+                String variant = variants.get((i + rep) % variants.size());
+                progress.accept(d.id() + " spring startup " + variant + " (" + (rep + 1) + "/" + reps + ")");
+                List<String> cmd = new ArrayList<>(List.of(java, "-jar", jar.toString(), "--server.port=0",
+                        "--drizzle.migrations.location=filesystem:" + d.drizzleFolder()));
+                if (variant.equals(WITHOUT_STARTER)) {
+                    cmd.add("--spring.autoconfigure.exclude=" + STARTER_AUTO_CONFIGURATIONS);
+                }
+                ProcessRunner.Outcome o = runner.runUntil(cmd, Map.of("DATABASE_URL", server.libpqUrl(db)), STARTED);
+                Matcher m = STARTED.matcher(o.stdout());
+                if (!o.ok() || !m.find()) {
+                    results.error(SPRING, d.id(), variant, "process_ms", "ms", "the service did not start (see"
+                            + " run.log)");
+                    continue;
+                }
+                if (variant.equals(WITH_STARTER) && !o.stdout().contains("Database is up to date")) {
+                    results.error(SPRING, d.id(), variant, "process_ms", "ms", "the starter did not run its no-op"
+                            + " migration (see run.log)");
+                    continue;
+                }
+                results.add(SPRING, d.id(), variant, "process_ms", "ms", Double.parseDouble(m.group(2)) * 1000);
+                results.add(SPRING, d.id(), variant, "context_ms", "ms", Double.parseDouble(m.group(1)) * 1000);
+            }
+        }
+    }
+
+    /** {@code examples/spring-boot-app/target/spring-boot-app.jar}, found from the working directory upwards. */
+    static Path springJar() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null) {
+            Path jar = dir.resolve("examples").resolve("spring-boot-app").resolve("target")
+                    .resolve("spring-boot-app.jar");
+            if (Files.isRegularFile(jar)) {
+                return jar;
+            }
+            dir = dir.getParent();
+        }
+        throw new IllegalStateException("Cannot find examples/spring-boot-app/target/spring-boot-app.jar above "
+                + Path.of("").toAbsolutePath() + ": build it first (benchmarks/run.sh does)");
     }
 
     private boolean apply(String tool, Dataset d, String db) throws IOException {

@@ -9,6 +9,9 @@ import static io.drizzlemigrator.benchmarks.Harness.FLYWAY_GROUP;
 import static io.drizzlemigrator.benchmarks.Harness.JDBC;
 import static io.drizzlemigrator.benchmarks.Harness.NOOP;
 import static io.drizzlemigrator.benchmarks.Harness.PSQL;
+import static io.drizzlemigrator.benchmarks.Harness.SPRING;
+import static io.drizzlemigrator.benchmarks.Harness.WITHOUT_STARTER;
+import static io.drizzlemigrator.benchmarks.Harness.WITH_STARTER;
 import static io.drizzlemigrator.benchmarks.JmhRunner.JMH;
 
 import java.util.List;
@@ -59,6 +62,7 @@ final class MarkdownReport {
         corporaTable();
         scaling(generated);
         memory(generated);
+        spring(generated);
         jmh();
         targets(generated);
         errors();
@@ -243,6 +247,40 @@ final class MarkdownReport {
             line("| " + label + " | " + heap.map(MarkdownReport::num).orElse("") + " | "
                     + alloc.map(MarkdownReport::num).orElse("") + " |");
         }
+    }
+
+    private void spring(List<Dataset> generated) {
+        Dataset d = generated.stream().filter(g -> r.get(SPRING, g.id(), WITH_STARTER, "process_ms").isPresent())
+                .reduce((a, b) -> b).orElse(null);
+        if (d == null) {
+            return;
+        }
+        line("### Spring Boot starter: added startup, " + d.label() + " (everything applied)");
+        line("");
+        line("The example service (`examples/spring-boot-app`: web, JDBC, actuator, Prometheus) started with `java -jar`"
+                + " against the up-to-date database, its migration location set to this folder, with the starter and"
+                + " with the starter's four auto-configurations excluded, alternating. The figure is Spring Boot's"
+                + " own \"process running for\" when it logs \"Started\" (JVM start to a ready context). Without the"
+                + " starter nothing opens a connection during startup (HikariCP connects on first use); with it, the"
+                + " pool's first connection is part of the added time.");
+        line("");
+        line("| | median | min–max | n |");
+        line("|---|---:|---:|---:|");
+        for (String variant : List.of(WITH_STARTER, WITHOUT_STARTER)) {
+            r.get(SPRING, d.id(), variant, "process_ms").flatMap(Figure::stats).ifPresent(s -> line("| "
+                    + (variant.equals(WITH_STARTER) ? "with the starter (no-op migration at startup)"
+                    : "without the starter") + " | " + ms(s.median()) + " | " + ms(s.min()) + "–" + ms(s.max())
+                    + " | " + s.count() + " |"));
+        }
+        Optional<Double> with = r.median(SPRING, d.id(), WITH_STARTER, "process_ms");
+        Optional<Double> without = r.median(SPRING, d.id(), WITHOUT_STARTER, "process_ms");
+        if (with.isPresent() && without.isPresent()) {
+            line("");
+            line("Added by the starter: " + ms(with.get() - without.get()) + " (difference of the medians), "
+                    + String.format(Locale.ROOT, "%.0f%%", 100 * (with.get() - without.get()) / without.get())
+                    + " of the service's startup without it.");
+        }
+        line("");
     }
 
     private void jmh() {

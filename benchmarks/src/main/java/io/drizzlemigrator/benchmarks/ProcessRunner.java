@@ -65,6 +65,71 @@ final class ProcessRunner {
         return new Outcome(p.exitValue(), wallMs, parseResult(out), out);
     }
 
+    /**
+     * Runs a process that does not exit by itself (a service) until a line of its standard output matches
+     * {@code ready}, then stops it (SIGTERM, then SIGKILL after 30 s). The outcome's wall time is the time to that
+     * line; its stdout is everything printed up to it; its exit code 0 when the line came, -1 otherwise.
+     */
+    Outcome runUntil(List<String> command, Map<String, String> env, java.util.regex.Pattern ready)
+            throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().putAll(env);
+        pb.redirectErrorStream(true);
+        Files.writeString(log, "\n$ " + String.join(" ", command) + "\n", StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        long start = System.nanoTime();
+        Process p = pb.start();
+        p.getOutputStream().close();
+        CompletableFuture<Double> readyAt = new CompletableFuture<>();
+        StringBuilder out = new StringBuilder();
+        Thread reader = new Thread(() -> {
+            try (java.io.BufferedReader lines = new java.io.BufferedReader(new java.io.InputStreamReader(
+                    p.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    synchronized (out) {
+                        out.append(line).append('\n');
+                    }
+                    if (!readyAt.isDone() && ready.matcher(line).find()) {
+                        readyAt.complete((System.nanoTime() - start) / 1e6);
+                    }
+                }
+            } catch (IOException e) {
+                // the process went away; readyAt stays incomplete
+            }
+            readyAt.complete(null);
+        }, "service-output");
+        reader.setDaemon(true);
+        reader.start();
+        Double wallMs;
+        try {
+            wallMs = readyAt.get(timeoutSeconds, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            wallMs = null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for " + command.get(0), e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IOException(e.getCause());
+        } finally {
+            p.destroy();
+            try {
+                if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                    p.destroyForcibly().waitFor();
+                }
+                reader.join(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        String text;
+        synchronized (out) {
+            text = out.toString();
+        }
+        Files.writeString(log, text, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        return new Outcome(wallMs == null ? -1 : 0, wallMs == null ? (System.nanoTime() - start) / 1e6 : wallMs,
+                Map.of(), text);
+    }
+
     static Map<String, Double> parseResult(String stdout) {
         Map<String, Double> result = new LinkedHashMap<>();
         for (String line : stdout.split("\n")) {

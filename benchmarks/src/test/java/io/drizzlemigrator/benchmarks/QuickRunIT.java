@@ -47,6 +47,8 @@ class QuickRunIT {
                 expected.add(Figure.key(Harness.NOOP, dataset, Harness.FLYWAY, "warm_ms"));
             }
         }
+        expected.add(Figure.key(Harness.SPRING, "n100", Harness.WITH_STARTER, "process_ms"));
+        expected.add(Figure.key(Harness.SPRING, "n100", Harness.WITHOUT_STARTER, "process_ms"));
         expected.add(Figure.key(JmhRunner.JMH, "n100", "read-folder-disk", "ms_per_op"));
         expected.add(Figure.key(JmhRunner.JMH, "n100", "read-folder-classpath-jar", "ms_per_op"));
         expected.add(Figure.key(JmhRunner.JMH, "n100", "lexer-split", "mb_per_s"));
@@ -57,6 +59,9 @@ class QuickRunIT {
             Figure f = results.figures.get(key);
             int reps = key.startsWith(JmhRunner.JMH) ? 1
                     : key.startsWith(Harness.APPLY) ? options.applyReps() : options.noopReps();
+            if (key.startsWith(Harness.SPRING)) {
+                reps = options.noopReps();
+            }
             if (key.contains("vercel")) {
                 reps = key.startsWith(Harness.APPLY) ? options.corpusReps() : Math.min(options.noopReps(),
                         options.corpusReps() + 2);
@@ -64,7 +69,7 @@ class QuickRunIT {
             assertThat(f.values).as(key).hasSize(reps).allSatisfy(v -> assertThat(v).isPositive());
         }
         assertThat(out.resolve("latest.json")).isNotEmptyFile();
-        assertThat(Files.readString(out.resolve("latest.md"))).contains("× JDBC floor", "Targets");
+        assertThat(Files.readString(out.resolve("latest.md"))).contains("× JDBC floor", "Targets", "Spring Boot starter");
         assertThat(Files.readAllBytes(out.resolve("benchmarks.png"))).startsWith(0x89, 'P', 'N', 'G');
     }
 }
