@@ -1,5 +1,6 @@
 package io.drizzlemigrator;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,14 +22,23 @@ public record StatusReport(String location, String table, List<MigrationInfo> mi
     }
 
     public List<MigrationInfo> withState(MigrationState state) {
-        return migrations.stream().filter(m -> m.state() == state).toList();
+        return select(state, state);
     }
 
     /** Migrations with a row (applied or edited), in journal order. */
     public List<MigrationInfo> applied() {
-        return migrations.stream()
-                .filter(m -> m.state() == MigrationState.APPLIED || m.state() == MigrationState.EDITED)
-                .toList();
+        return select(MigrationState.APPLIED, MigrationState.EDITED);
+    }
+
+    /** In a loop rather than a stream: this runs on every service start, before the JIT has compiled anything. */
+    private List<MigrationInfo> select(MigrationState a, MigrationState b) {
+        List<MigrationInfo> out = new ArrayList<>();
+        for (MigrationInfo m : migrations) {
+            if (m.state() == a || m.state() == b) {
+                out.add(m);
+            }
+        }
+        return List.copyOf(out);
     }
 
     public List<MigrationInfo> pending() {

@@ -172,6 +172,28 @@ public final class Engine {
         if (!shape.exists()) {
             shape = history.ensureExists(c, folder.layout() == Layout.FOLDERS);
         }
+        if (!runList.isEmpty()) {
+            execute(c, runList, shape, backendPid, lockCheck, applied);
+        }
+        Duration total = Duration.ofNanos(System.nanoTime() - start);
+        StatusReport after = applied.isEmpty() ? before : report(folder, Planner.plan(folder.migrations(),
+                history.read(c, shape), folder.layout() == Layout.FOLDERS), prepared);
+        if (!applied.isEmpty()) {
+            events.publish(new MigrationEvent.StatusRead(after));
+        }
+        if (applied.isEmpty()) {
+            Log.LOG.info("Database is up to date ({} applied); nothing to do ({} ms)", before.applied().size(),
+                    total.toMillis());
+        } else {
+            Log.LOG.info("Applied {} migration{} in {} ms; database is {}", applied.size(),
+                    applied.size() == 1 ? "" : "s", total.toMillis(),
+                    after.isUpToDate() ? "up to date" : "NOT up to date (see warnings)");
+        }
+        return new MigrateResult(applied, warnings, total, waited, after);
+    }
+
+    private void execute(Connection c, List<PreparedMigration> runList, HistoryTable.Shape shape, int backendPid,
+            AdvisoryLock lockCheck, List<AppliedMigration> applied) throws SQLException {
         Executor executor = new Executor(c, history, shape, events, new Executor.Guards(config.ddlLockTimeout(),
                 config.ddlLockRetries(), config.repairInvalidIndexes(), config.largeTableRows()), backendPid,
                 lockCheck);
@@ -190,21 +212,6 @@ public final class Engine {
                 sessionReset.add("RESET statement_timeout");
             }
         }
-        Duration total = Duration.ofNanos(System.nanoTime() - start);
-        StatusReport after = applied.isEmpty() ? before : report(folder, Planner.plan(folder.migrations(),
-                history.read(c, shape), folder.layout() == Layout.FOLDERS), prepared);
-        if (!applied.isEmpty()) {
-            events.publish(new MigrationEvent.StatusRead(after));
-        }
-        if (applied.isEmpty()) {
-            Log.LOG.info("Database is up to date ({} applied); nothing to do ({} ms)", before.applied().size(),
-                    total.toMillis());
-        } else {
-            Log.LOG.info("Applied {} migration{} in {} ms; database is {}", applied.size(),
-                    applied.size() == 1 ? "" : "s", total.toMillis(),
-                    after.isUpToDate() ? "up to date" : "NOT up to date (see warnings)");
-        }
-        return new MigrateResult(applied, warnings, total, waited, after);
     }
 
     /** Lints the migrations about to run (never applied history); logs findings, refuses in FAIL mode. */
@@ -411,7 +418,8 @@ public final class Engine {
                 connection.setAutoCommit(true);
                 restoreAutoCommit = true;
             }
-            target = Connections.describe(connection);
+            // the configured URL holds no credentials (they are taken out of it); a DataSource's is asked for
+            target = config.url().isPresent() ? config.url().get() : Connections.describe(connection);
             if (config.initSql().isPresent()) {
                 sessionReset.add("RESET ALL");
             } else if (config.searchPath().isPresent()) {

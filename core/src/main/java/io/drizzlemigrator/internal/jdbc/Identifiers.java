@@ -2,12 +2,10 @@ package io.drizzlemigrator.internal.jdbc;
 
 import io.drizzlemigrator.ConfigurationException;
 import java.nio.charset.StandardCharsets;
-import java.util.regex.Pattern;
 
 /** Validation and quoting of the identifiers drizzle-migrator puts into SQL (schema and table names). */
 public final class Identifiers {
 
-    private static final Pattern PLAIN = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*");
     private static final int MAX_BYTES = 63;
 
     private Identifiers() {
@@ -22,11 +20,23 @@ public final class Identifiers {
             throw new ConfigurationException(setting + " is empty: give a plain SQL name such as "
                     + ("schema".equals(setting) ? "drizzle" : "__drizzle_migrations"));
         }
-        if (!PLAIN.matcher(name).matches() || name.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+        if (!isPlain(name) || name.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
             throw new ConfigurationException(setting + " '" + printable(name) + "' is not a plain SQL name: use"
                     + " letters, digits, '_' or '$' (not starting with a digit), at most 63 characters");
         }
         return name;
+    }
+
+    /** {@code [A-Za-z_][A-Za-z0-9_$]*}, checked without a regular expression (this runs on every start). */
+    private static boolean isPlain(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            boolean letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
+            if (!letter && (i == 0 || !((c >= '0' && c <= '9') || c == '$'))) {
+                return false;
+            }
+        }
+        return !name.isEmpty();
     }
 
     /** Double-quotes a validated name, as drizzle does. */

@@ -20,8 +20,11 @@ import java.util.regex.Pattern;
  */
 public record PostgresUrl(String jdbcUrl, String user, String password) {
 
-    private static final Pattern PASSWORD_PARAM = Pattern.compile("(?i)([?&;]password=)[^&;]*");
-    private static final Pattern USERINFO = Pattern.compile("(?i)([a-z][a-z0-9+.-]*://[^:/@?#\\s]*:)[^@/?#\\s]*@");
+    /** Compiled when first needed: a start with a JDBC URL never needs them. */
+    private static final class Patterns {
+        static final Pattern PASSWORD_PARAM = Pattern.compile("(?i)([?&;]password=)[^&;]*");
+        static final Pattern USERINFO = Pattern.compile("(?i)([a-z][a-z0-9+.-]*://[^:/@?#\\s]*:)[^@/?#\\s]*@");
+    }
 
     public static PostgresUrl parse(String url) {
         if (url == null || url.isBlank()) {
@@ -44,8 +47,8 @@ public record PostgresUrl(String jdbcUrl, String user, String password) {
         if (url == null) {
             return null;
         }
-        String out = PASSWORD_PARAM.matcher(url).replaceAll("$1***");
-        return USERINFO.matcher(out).replaceAll("$1***@");
+        String out = Patterns.PASSWORD_PARAM.matcher(url).replaceAll("$1***");
+        return Patterns.USERINFO.matcher(out).replaceAll("$1***@");
     }
 
     private static PostgresUrl fromJdbc(String url) {

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BiConsumer;
@@ -102,14 +103,16 @@ public final class AdvisoryLock {
         }
     }
 
+    /**
+     * The lock queries are plain statements with the key as a literal (a number: nothing to escape): a service's
+     * first query then needs none of the driver's parameter-binding code, which is slow to load before the JIT.
+     */
     private boolean tryLock(Connection connection) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("select pg_try_advisory_lock(?), pg_backend_pid()")) {
-            ps.setLong(1, key);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                lockedByPid = rs.getInt(2);
-                return rs.getBoolean(1);
-            }
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery("select pg_try_advisory_lock(" + key + "), pg_backend_pid()")) {
+            rs.next();
+            lockedByPid = rs.getInt(2);
+            return rs.getBoolean(1);
         }
     }
 
@@ -125,19 +128,15 @@ public final class AdvisoryLock {
      */
     public int verifyHeldBySession(Connection connection, int lockedByPid) throws SQLException {
         String sql = "select pg_backend_pid(), exists (select 1 from pg_locks l where l.locktype = 'advisory'"
-                + " and l.granted and l.pid = pg_backend_pid() and l.classid = ?::bigint::oid"
-                + " and l.objid = ?::bigint::oid and l.objsubid = 1)";
-        try (PreparedStatement ps = connection.prepareStatement(sql)) {
-            ps.setLong(1, key >>> 32);
-            ps.setLong(2, key & 0xffffffffL);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                int pid = rs.getInt(1);
-                if (!rs.getBoolean(2) || (lockedByPid != 0 && pid != lockedByPid)) {
-                    throw pooled(lockedByPid, pid);
-                }
-                return pid;
+                + " and l.granted and l.pid = pg_backend_pid() and l.classid = " + (key >>> 32) + "::bigint::oid"
+                + " and l.objid = " + (key & 0xffffffffL) + "::bigint::oid and l.objsubid = 1)";
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            int pid = rs.getInt(1);
+            if (!rs.getBoolean(2) || (lockedByPid != 0 && pid != lockedByPid)) {
+                throw pooled(lockedByPid, pid);
             }
+            return pid;
         }
     }
 
@@ -155,16 +154,14 @@ public final class AdvisoryLock {
 
     /** Releases the lock; returns false (and logs) if it was not held or the connection is gone. */
     public boolean release(Connection connection) {
-        try (PreparedStatement ps = connection.prepareStatement("select pg_advisory_unlock(?)")) {
-            ps.setLong(1, key);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                boolean released = rs.getBoolean(1);
-                if (!released) {
-                    LOG.warn("The migration lock (key {}) was not held by this session when releasing it", key);
-                }
-                return released;
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery("select pg_advisory_unlock(" + key + ")")) {
+            rs.next();
+            boolean released = rs.getBoolean(1);
+            if (!released) {
+                LOG.warn("The migration lock (key {}) was not held by this session when releasing it", key);
             }
+            return released;
         } catch (SQLException e) {
             LOG.warn("Could not release the migration lock (key {}): {}. PostgreSQL releases it when the session"
                     + " ends.", key, e.getMessage());

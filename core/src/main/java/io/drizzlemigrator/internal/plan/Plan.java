@@ -5,6 +5,7 @@ import io.drizzlemigrator.MigrationState;
 import io.drizzlemigrator.StatusReport;
 import io.drizzlemigrator.internal.history.HistoryRow;
 import io.drizzlemigrator.internal.source.MigrationFile;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -26,21 +27,29 @@ public record Plan(List<Entry> entries, List<HistoryRow> unknownRows, HistoryRow
     }
 
     public List<Entry> withState(MigrationState state) {
-        return entries.stream().filter(e -> e.state() == state).toList();
+        List<Entry> out = new ArrayList<>();
+        for (Entry e : entries) {
+            if (e.state() == state) {
+                out.add(e);
+            }
+        }
+        return out;
     }
 
     /** The entries a run applies, in folder order: pending ones, plus out-of-order ones when asked to. */
     public List<MigrationFile> toApply(boolean includeOutOfOrder) {
-        return entries.stream()
-                .filter(e -> e.state() == MigrationState.PENDING
-                        || (includeOutOfOrder && e.state() == MigrationState.OUT_OF_ORDER))
-                .map(Entry::migration)
-                .toList();
+        List<MigrationFile> out = new ArrayList<>();
+        for (Entry e : entries) {
+            if (e.state() == MigrationState.PENDING || (includeOutOfOrder && e.state() == MigrationState.OUT_OF_ORDER)) {
+                out.add(e.migration());
+            }
+        }
+        return out;
     }
 
     /** The public report; {@code transactional} tells, per migration, whether it runs in a transaction. */
     public StatusReport report(String location, String table, java.util.function.Predicate<Entry> transactional) {
-        java.util.ArrayList<MigrationInfo> infos = new java.util.ArrayList<>(entries.size() + unknownRows.size());
+        ArrayList<MigrationInfo> infos = new ArrayList<>(entries.size() + unknownRows.size());
         for (Entry e : entries) {
             MigrationFile m = e.migration();
             HistoryRow row = e.row();

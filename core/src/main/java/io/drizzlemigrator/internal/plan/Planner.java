@@ -46,8 +46,8 @@ public final class Planner {
                 byName.putIfAbsent(row.name(), row);
             }
             if (row.createdAt() != null) {
-                byCreatedAt.computeIfAbsent(row.createdAt(), k -> new ArrayList<>()).add(row);
-                bySecond.computeIfAbsent(Math.floorDiv(row.createdAt(), 1000L) * 1000L, k -> new ArrayList<>()).add(row);
+                add(byCreatedAt, row.createdAt(), row);
+                add(bySecond, Math.floorDiv(row.createdAt(), 1000L) * 1000L, row);
                 if (newest == null || row.createdAt() > newest.createdAt()) {
                     newest = row;
                 }
@@ -105,6 +105,15 @@ public final class Planner {
             }
         }
         return new Plan(entries, unknown, newest);
+    }
+
+    private static void add(Map<Long, List<HistoryRow>> index, Long key, HistoryRow row) {
+        List<HistoryRow> rows = index.get(key);
+        if (rows == null) {
+            rows = new ArrayList<>(1);
+            index.put(key, rows);
+        }
+        rows.add(row);
     }
 
     /** The unused candidate with the same hash, else the first unused one, else null. */

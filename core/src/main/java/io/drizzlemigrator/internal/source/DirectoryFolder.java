@@ -1,10 +1,12 @@
 package io.drizzlemigrator.internal.source;
 
 import io.drizzlemigrator.MigrationSourceException;
+import java.io.EOFException;
 import java.io.File;
 import java.io.FileInputStream;
 import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -14,6 +16,9 @@ import java.util.List;
 
 /** A migration folder on disk ({@code filesystem:} or a plain path). */
 final class DirectoryFolder extends FolderAccess {
+
+    /** The largest file read (a byte array's limit, less a margin). */
+    private static final long MAX_FILE_BYTES = 1L << 30;
 
     private final String location;
     private final Path dir;
@@ -57,20 +62,38 @@ final class DirectoryFolder extends FolderAccess {
     }
 
     /**
-     * Reads with {@link FileInputStream}: on a service's first start, before the JIT, it reads a thousand small files
-     * several times faster than {@code Files.readAllBytes}, whose channel machinery is mostly interpreted then.
+     * Reads with {@link RandomAccessFile}: the size, then the bytes in one read. A thousand small files are most of
+     * what a start with nothing to apply does, and this takes the fewest system calls per file (NIO's
+     * {@code Files.readAllBytes} also costs several times more on a service's first start, before the JIT).
      */
     @Override
     byte[] read(String relative) {
         File file = dir.resolve(relative).toFile();
-        try (FileInputStream in = new FileInputStream(file)) {
-            return in.readAllBytes();
+        try (RandomAccessFile in = new RandomAccessFile(file, "r")) {
+            long length = in.length();
+            if (length > MAX_FILE_BYTES) {
+                throw new MigrationSourceException(relative, 0, relative + " in " + describe() + " is " + length
+                        + " bytes long; a migration file is read into memory whole and must be under 1 GiB");
+            }
+            byte[] bytes = new byte[(int) length];
+            in.readFully(bytes);
+            if (in.read() < 0) {
+                return bytes;
+            }
         } catch (FileNotFoundException e) {
             // also thrown for a file that exists but cannot be opened: tell the two apart
             if (!file.exists() || !Files.isDirectory(dir)) {
                 return null; // no such file, or the location is a file: reported as a missing folder
             }
             throw unreadable(relative, describe(), e);
+        } catch (EOFException e) {
+            // it shrank while being read: read it again as a stream, below
+        } catch (IOException e) {
+            throw unreadable(relative, describe(), e);
+        }
+        // it changed size while being read (an editor saving it?): read it whole as a stream
+        try (FileInputStream in = new FileInputStream(file)) {
+            return in.readAllBytes();
         } catch (IOException e) {
             throw unreadable(relative, describe(), e);
         }
