@@ -3,13 +3,10 @@ package io.drizzlemigrator.internal.source;
 import io.drizzlemigrator.MigrationSourceException;
 import java.time.DateTimeException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -28,8 +25,6 @@ import org.slf4j.LoggerFactory;
 public final class MigrationFolderReader {
 
     static final String MIGRATION_SQL = "migration.sql";
-    /** Folders with at least this many migrations are read on two threads. */
-    private static final int PARALLEL_FROM = 64;
     private static final String ROLLBACK_SUFFIX = "_rollback.sql";
     private static final Pattern V1_FOLDER = Pattern.compile("(\\d{14})_(.*)", Pattern.DOTALL);
     private static final Logger LOG = LoggerFactory.getLogger(MigrationFolderReader.class);
@@ -101,56 +96,19 @@ public final class MigrationFolderReader {
         return new LoadedFolder(folder.location(), Layout.FOLDERS, migrations, () -> strays(folder, Set.of()));
     }
 
-    /**
-     * Reads and hashes the files; a large folder in two halves on two threads (opening a thousand files
-     * and hashing megabytes is most of a no-op start). The error reported is that of the first file in folder order.
-     */
+    /** Reads and hashes the files, in folder order (the first missing one is the one reported). */
     private static List<MigrationFile> readAll(FolderAccess folder, List<Wanted> wanted, String where) {
-        MigrationFile[] read = new MigrationFile[wanted.size()];
-        int half = wanted.size() >= PARALLEL_FROM ? wanted.size() / 2 : wanted.size();
-        FutureTask<Void> secondHalf = null;
-        if (half < wanted.size()) {
-            secondHalf = new FutureTask<>(() -> readRange(folder, wanted, half, wanted.size(), read, where), null);
-            Thread thread = new Thread(secondHalf, "drizzle-migrator-folder-reader-2");
-            thread.setDaemon(true);
-            thread.start();
-        }
-        RuntimeException firstHalfError = null;
-        try {
-            readRange(folder, wanted, 0, half, read, where);
-        } catch (RuntimeException e) {
-            firstHalfError = e;
-        }
-        if (secondHalf != null) {
-            try {
-                secondHalf.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new MigrationSourceException(null, 0, "interrupted while reading " + where);
-            } catch (ExecutionException e) {
-                if (firstHalfError == null) {
-                    throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-                }
-            }
-        }
-        if (firstHalfError != null) {
-            throw firstHalfError;
-        }
-        return Arrays.asList(read);
-    }
-
-    private static void readRange(FolderAccess folder, List<Wanted> wanted, int from, int to, MigrationFile[] into,
-            String where) {
         FileContents contents = new FileContents();
-        for (int i = from; i < to; i++) {
-            Wanted w = wanted.get(i);
+        List<MigrationFile> read = new ArrayList<>(wanted.size());
+        for (Wanted w : wanted) {
             byte[] bytes = folder.read(w.file());
             if (bytes == null) {
                 throw w.missing().get();
             }
-            into[i] = MigrationFile.read(w.tag(), w.millis(), w.name(), w.file(), bytes, contents.hash(bytes),
-                    w.idx(), where);
+            read.add(MigrationFile.read(w.tag(), w.millis(), w.name(), w.file(), bytes, contents.hash(bytes),
+                    w.idx(), where));
         }
+        return read;
     }
 
     /**
