@@ -8,6 +8,7 @@ import io.drizzlemigrator.MigrateResult;
 import io.drizzlemigrator.MigrationFailedException;
 import io.drizzlemigrator.health.MigrationHealth.State;
 import io.drizzlemigrator.testing.TestDatabase;
+import io.drizzlemigrator.testing.TestFolder;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.ExecutorService;
@@ -36,10 +37,10 @@ class MigrationHealthPostgresTest {
 
     @Test
     void aStartupRunTakesTheHealthFromNotCheckedToUp() {
-        String folder = DrizzleFolder.in(dir)
+        String folder = TestFolder.in(dir)
                 .migration("0000_users", "create table users (id serial primary key, email text unique);")
                 .migration("0001_posts", "create table posts (id serial primary key, title text);")
-                .write();
+                .write().toString();
         MigrationHealthTracker health = new MigrationHealthTracker(true);
         assertThat(health.current().state()).isEqualTo(State.NOT_CHECKED);
 
@@ -61,10 +62,10 @@ class MigrationHealthPostgresTest {
 
     @Test
     void withStartupMigrationDisabledAStatusCheckIsPendingUntilTheMigrationsAreAppliedElsewhere() {
-        String folder = DrizzleFolder.in(dir)
+        String folder = TestFolder.in(dir)
                 .migration("0000_users", "create table users (id serial primary key);")
                 .migration("0001_posts", "create table posts (id serial primary key);")
-                .write();
+                .write().toString();
         MigrationHealthTracker health = new MigrationHealthTracker(false);
 
         try (TestDatabase db = TestDatabase.create("health_pending")) {
@@ -88,11 +89,11 @@ class MigrationHealthPostgresTest {
 
     @Test
     void aFailedMigrationIsFailedWithItsTagAndSqlStateButNeitherTheStatementNorTheRowValues() {
-        String folder = DrizzleFolder.in(dir)
+        String folder = TestFolder.in(dir)
                 .migration("0000_users", "create table users (id serial primary key, email text unique);\n"
                         + "--> statement-breakpoint\ninsert into users (email) values ('" + SECRET + "');")
                 .migration("0001_import", "insert into users (email) values ('" + SECRET + "');")
-                .write();
+                .write().toString();
         MigrationHealthTracker health = new MigrationHealthTracker(true);
 
         try (TestDatabase db = TestDatabase.create("health_failed")) {
@@ -119,10 +120,10 @@ class MigrationHealthPostgresTest {
 
     @Test
     void aBlockedRunIsMigratingAndTheRunnerBehindItWaitsForTheLockNamingTheHolder() throws Exception {
-        String folder = DrizzleFolder.in(dir)
+        String folder = TestFolder.in(dir)
                 .migration("0000_users", "create table users (id serial primary key);")
                 .migration("0001_gate_index", Gate.MIGRATION)
-                .write();
+                .write().toString();
         MigrationHealthTracker first = new MigrationHealthTracker(true);
         MigrationHealthTracker second = new MigrationHealthTracker(true);
 

@@ -24,10 +24,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.drizzlemigrator.DrizzleMigrator;
 import io.drizzlemigrator.MigrateResult;
 import io.drizzlemigrator.MigrationFailedException;
-import io.drizzlemigrator.health.DrizzleFolder;
 import io.drizzlemigrator.health.Gate;
 import io.drizzlemigrator.health.Poll;
 import io.drizzlemigrator.testing.TestDatabase;
+import io.drizzlemigrator.testing.TestFolder;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -61,11 +61,11 @@ class MetricsPostgresTest {
 
     @Test
     void aRunRecordsEachMigrationWithItsOutcomeAndWhetherItRanInATransaction() {
-        String folder = DrizzleFolder.in(dir)
+        String folder = TestFolder.in(dir)
                 .migration("0000_users", "create table users (id serial primary key, email text);")
                 .migration("0001_users_email", "CREATE INDEX CONCURRENTLY users_email_idx ON users (email);")
                 .migration("0002_seed", "insert into users (email) values ('a@example.com');")
-                .write();
+                .write().toString();
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         DrizzleMigrationMetrics metrics = new DrizzleMigrationMetrics(COMMON);
         metrics.bindTo(registry);
@@ -98,11 +98,11 @@ class MetricsPostgresTest {
 
     @Test
     void aFailedMigrationCountsAsAFailureAndStaysPendingWithTheOnesAfterIt() {
-        String folder = DrizzleFolder.in(dir)
+        String folder = TestFolder.in(dir)
                 .migration("0000_users", "create table users (id serial primary key);")
                 .migration("0001_broken", "select 1 / 0;")
                 .migration("0002_posts", "create table posts (id serial primary key);")
-                .write();
+                .write().toString();
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         DrizzleMigrationMetrics metrics = new DrizzleMigrationMetrics(COMMON);
         metrics.bindTo(registry);
@@ -125,10 +125,10 @@ class MetricsPostgresTest {
 
     @Test
     void statusChecksRefreshThePendingAndProblemGauges() {
-        DrizzleFolder drizzle = DrizzleFolder.in(dir)
+        TestFolder drizzle = TestFolder.in(dir)
                 .migration("0000_users", 1_000_000L, "create table users (id serial primary key);")
                 .migration("0001_posts", 3_000_000L, "create table posts (id serial primary key);");
-        String folder = drizzle.write();
+        String folder = drizzle.write().toString();
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         DrizzleMigrationMetrics metrics = new DrizzleMigrationMetrics(COMMON);
         metrics.bindTo(registry);
@@ -158,10 +158,10 @@ class MetricsPostgresTest {
 
     @Test
     void theLongTaskTimersShowABlockedRunAndTheLockWaitBehindItBeforeEitherEnds() throws Exception {
-        String folder = DrizzleFolder.in(dir)
+        String folder = TestFolder.in(dir)
                 .migration("0000_users", "create table users (id serial primary key);")
                 .migration("0001_gate_index", Gate.MIGRATION)
-                .write();
+                .write().toString();
         SimpleMeterRegistry first = new SimpleMeterRegistry();
         SimpleMeterRegistry second = new SimpleMeterRegistry();
         DrizzleMigrationMetrics firstMetrics = new DrizzleMigrationMetrics(COMMON);
@@ -201,9 +201,9 @@ class MetricsPostgresTest {
 
     @Test
     void aPrometheusScrapeOfARealRunHasEveryMeterUnderItsOwnName() {
-        String folder = DrizzleFolder.in(dir)
+        String folder = TestFolder.in(dir)
                 .migration("0000_users", "create table users (id serial primary key);")
-                .write();
+                .write().toString();
         PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         DrizzleMigrationMetrics metrics = new DrizzleMigrationMetrics(COMMON);
         metrics.bindTo(prometheus);

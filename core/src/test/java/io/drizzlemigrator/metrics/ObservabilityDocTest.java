@@ -3,10 +3,10 @@ package io.drizzlemigrator.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drizzlemigrator.DrizzleMigrator;
-import io.drizzlemigrator.health.DrizzleFolder;
 import io.drizzlemigrator.health.MigrationHealth;
 import io.drizzlemigrator.health.MigrationHealthTracker;
 import io.drizzlemigrator.testing.TestDatabase;
+import io.drizzlemigrator.testing.TestFolder;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -36,7 +36,7 @@ class ObservabilityDocTest {
     @Test
     void theWiringSnippetRunsAsWrittenInTheDoc() throws Exception {
         Path classpath = dir.resolve("classes");
-        DrizzleFolder.in(classpath.resolve("drizzle/migrations"))
+        TestFolder.in(classpath.resolve("drizzle/migrations"))
                 .migration("0000_users", "create table users (id serial primary key);").write();
         SimpleMeterRegistry meterRegistry = new SimpleMeterRegistry();
         Thread thread = Thread.currentThread();

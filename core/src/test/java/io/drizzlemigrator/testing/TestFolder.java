@@ -35,6 +35,17 @@ public final class TestFolder {
         return this;
     }
 
+    /** Changes a migration's SQL (as a developer editing an applied file would); {@link #write()} writes it. */
+    public TestFolder edit(String tag, String sql) {
+        for (String[] e : entries) {
+            if (e[0].equals(tag)) {
+                e[2] = sql;
+                return this;
+            }
+        }
+        throw new IllegalArgumentException("no migration " + tag);
+    }
+
     /** Joins statements as drizzle-kit does with breakpoints on. */
     public static String statements(String... sql) {
         return String.join("\n--> statement-breakpoint\n", sql);
