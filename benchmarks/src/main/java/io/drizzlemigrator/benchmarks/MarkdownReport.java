@@ -355,10 +355,10 @@ final class MarkdownReport {
     }
 
     static String ms(double v) {
-        if (v >= 1000) {
+        if (Math.abs(v) >= 1000) {
             return String.format(Locale.ROOT, "%.2f s", v / 1000);
         }
-        return String.format(Locale.ROOT, v >= 100 ? "%.0f ms" : "%.1f ms", v);
+        return String.format(Locale.ROOT, Math.abs(v) >= 100 ? "%.0f ms" : "%.1f ms", v);
     }
 
     static String us(double ms) {
