@@ -1,0 +1,203 @@
+package io.drizzlemigrator.internal.sql;
+
+import static io.drizzlemigrator.internal.sql.ReferenceComparison.assertSameAsReference;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.drizzlemigrator.internal.sql.SqlLexerPropertiesTest.ScriptGenerator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link SqlLexer} splits (and tokenizes) exactly as {@link ReferenceLexer}, the lexer before {@code split} stopped
+ * making a token per lexeme, on generated SQL-ish text: the generators of {@link SqlLexerPropertiesTest}, the
+ * words that drive the {@code CREATE FUNCTION ... BEGIN ATOMIC} heuristic in any case, arbitrary text, and
+ * shifted first lines and columns. Statements, tokens, classifications and syntax errors must all be the same.
+ */
+class SqlLexerEquivalenceTest {
+
+    @Property(tries = 1000)
+    void splitsSqlLikeScriptsAsTheReference(@ForAll("scripts") String text, @ForAll("firstLines") int line,
+            @ForAll("firstColumns") int column) {
+        assertSameAsReference(text, line, column);
+    }
+
+    @Property(tries = 1000)
+    void followsFunctionBodiesAsTheReference(@ForAll("definitions") String text, @ForAll("firstLines") int line,
+            @ForAll("firstColumns") int column) {
+        assertSameAsReference(text, line, column);
+    }
+
+    @Property(tries = 1500)
+    void splitsOrRefusesSqlNoiseAsTheReference(@ForAll("sqlNoise") String text, @ForAll("firstLines") int line,
+            @ForAll("firstColumns") int column) {
+        assertSameAsReference(text, line, column);
+    }
+
+    @Property(tries = 1000)
+    void splitsOrRefusesAnyTextAsTheReference(@ForAll("anyText") String text, @ForAll("firstLines") int line,
+            @ForAll("firstColumns") int column) {
+        assertSameAsReference(text, line, column);
+    }
+
+    @Property(tries = 100)
+    void splitsLongScriptsAsTheReference(@ForAll("longScripts") String text) {
+        assertSameAsReference(text, 1, 1);
+    }
+
+    @Test
+    void givesEveryThreadTheSameTokensWhenThreadsLookAtAStatementTogether() throws Exception {
+        StringBuilder sql = new StringBuilder();
+        Random random = new Random(42);
+        while (sql.length() < 20_000) {
+            sql.append(new ScriptGenerator(random, true).script().text()).append(";\n");
+        }
+        List<SqlStatement> expected = ReferenceLexer.split(sql.toString());
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            for (int round = 0; round < 20; round++) {
+                List<SqlStatement> shared = SqlLexer.split(sql.toString());
+                List<Callable<List<List<Token>>>> readers = new ArrayList<>();
+                for (int r = 0; r < 4; r++) {
+                    int way = r;
+                    readers.add(() -> {
+                        List<List<Token>> seen = new ArrayList<>();
+                        for (SqlStatement st : shared) {
+                            List<Token> tokens = new ArrayList<>();
+                            switch (way) {
+                                case 0 -> st.tokens().iterator().forEachRemaining(tokens::add);
+                                case 1 -> {
+                                    for (int i = 0; i < st.tokens().size(); i++) {
+                                        tokens.add(st.tokens().get(i));
+                                    }
+                                }
+                                case 2 -> {
+                                    Token first = st.tokens().get(0); // one token scanned, the rest below
+                                    for (Token t : st.tokens()) {
+                                        tokens.add(t);
+                                    }
+                                    assertThat(tokens.get(0)).isSameAs(first);
+                                }
+                                default -> tokens.addAll(st.tokens().stream().toList());
+                            }
+                            seen.add(tokens);
+                        }
+                        return seen;
+                    });
+                }
+                for (Future<List<List<Token>>> f : pool.invokeAll(readers)) {
+                    assertThat(f.get()).isEqualTo(expected.stream().map(SqlStatement::tokens).toList());
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void answersAsAnUnmodifiableListOfCopiedTokensWould() {
+        SqlStatement st = SqlLexer.split("SELECT 1; ").get(0);
+        List<Token> copied = List.copyOf(ReferenceLexer.split("SELECT 1; ").get(0).tokens());
+        assertThat(st.tokens()).isEqualTo(copied).hasSameHashCodeAs(copied).hasToString(copied.toString());
+        assertThat(st.tokens().subList(1, 3)).isEqualTo(copied.subList(1, 3));
+        assertThat(st.tokens().indexOf(copied.get(2))).isEqualTo(2);
+        assertThat(st.tokens().stream().map(Token::text).toList()).containsExactly("SELECT", " ", "1", ";");
+        for (Runnable change : List.<Runnable>of(() -> st.tokens().add(copied.get(0)),
+                () -> st.tokens().remove(0), () -> st.tokens().set(0, copied.get(0)), () -> st.tokens().clear(),
+                () -> st.tokens().removeIf(t -> false), () -> st.tokens().sort(null),
+                () -> st.tokens().iterator().remove())) {
+            assertThatThrownBy(change::run)
+                    .isInstanceOf(UnsupportedOperationException.class);
+        }
+        assertThatThrownBy(() -> st.tokens().get(4))
+                .isInstanceOf(IndexOutOfBoundsException.class);
+        assertThatThrownBy(() -> st.tokens().contains(null))
+                .isInstanceOf(NullPointerException.class);
+    }
+
+    // ---- generators
+
+    @Provide
+    Arbitrary<Integer> firstLines() {
+        return Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.just(1)),
+                Tuple.of(1, Arbitraries.integers().between(1, 100_000)));
+    }
+
+    @Provide
+    Arbitrary<Integer> firstColumns() {
+        return Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.just(1)),
+                Tuple.of(1, Arbitraries.integers().between(1, 300)));
+    }
+
+    @Provide
+    Arbitrary<String> scripts() {
+        return Arbitraries.randomValue(random -> {
+            String text = new ScriptGenerator(random, random.nextInt(4) > 0).script().text();
+            return random.nextInt(10) == 0 ? "\uFEFF" + text : text;
+        });
+    }
+
+    /** Scripts with the words of the function-body heuristic (in any case) among their fragments. */
+    @Provide
+    Arbitrary<String> definitions() {
+        return Arbitraries.randomValue(SqlLexerEquivalenceTest::definition);
+    }
+
+    @Provide
+    Arbitrary<String> sqlNoise() {
+        return Arbitraries.strings().withChars("'\"$;-/*\\eEuU&xXbBnN\n\r \t()[]:.+=<>_0123456789aé日\uFEFF\uD83D\uDE00")
+                .ofMaxLength(80);
+    }
+
+    @Provide
+    Arbitrary<String> anyText() {
+        return Arbitraries.strings().all().ofMaxLength(80);
+    }
+
+    @Provide
+    Arbitrary<String> longScripts() {
+        return Arbitraries.randomValue(random -> {
+            StringBuilder out = new StringBuilder();
+            int pieces = 20 + random.nextInt(80);
+            for (int i = 0; i < pieces; i++) {
+                out.append(random.nextBoolean() ? new ScriptGenerator(random, true).script().text() : definition(random))
+                        .append(random.nextBoolean() ? ";\n" : "\r\n");
+            }
+            return out.toString();
+        });
+    }
+
+    private static final String[] DEFINITION_WORDS = {"CREATE", "create", "Create", "OR", "or", "REPLACE",
+        "replace", "FUNCTION", "function", "PROCEDURE", "Procedure", "BEGIN", "begin", "ATOMIC", "CASE", "case", "END",
+        "end", "End", "RETURN", "SELECT", "f", "p", "int", "(", ")", ";", ";", "x(", "createx", "beginning", "ends",
+        "cas", "CREATE_", "\u017Fe", "\u212Aey", "b\u0130gin"};
+
+    private static String definition(Random random) {
+        StringBuilder out = new StringBuilder();
+        if (random.nextBoolean()) {
+            out.append(random.nextBoolean() ? "CREATE OR REPLACE FUNCTION f() " : "create procedure p() ");
+        }
+        int count = random.nextInt(30);
+        for (int i = 0; i < count; i++) {
+            if (random.nextInt(5) == 0) {
+                out.append(new ScriptGenerator(random, true).script().text());
+            } else {
+                out.append(DEFINITION_WORDS[random.nextInt(DEFINITION_WORDS.length)]);
+            }
+            out.append(random.nextInt(8) == 0 ? "\n" : " ");
+        }
+        return out.toString();
+    }
+}
