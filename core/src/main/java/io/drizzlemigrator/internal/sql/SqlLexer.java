@@ -68,36 +68,46 @@ public final class SqlLexer {
             throw new IllegalArgumentException("firstLine and firstColumn are 1-based, got line " + firstLine
                     + ", column " + firstColumn);
         }
-        SqlScanner scanner = new SqlScanner(text, firstLine, firstColumn);
+        boolean bomAtStart = firstLine == 1 && firstColumn == 1 && SqlScanner.startsWithBom(text);
+        SqlScanner scanner = new SqlScanner(text, 0, firstLine, firstColumn, bomAtStart);
         List<SqlStatement> statements = new ArrayList<>();
-        List<Token> current = new ArrayList<>();
-        StatementEndTracker tracker = new StatementEndTracker();
+        StatementEndTracker tracker = new StatementEndTracker(text);
         int start = 0;
-        for (Token t = scanner.next(); t != null; t = scanner.next()) {
-            current.add(t);
-            if (tracker.endsStatement(t)) {
-                int end = t.endOffset();
-                statements.add(statement(text.substring(start, end), current));
-                current.clear();
+        int anchor = -1;
+        for (TokenType type = scanner.advance(); type != null; type = scanner.advance()) {
+            if (type == TokenType.WHITESPACE || type == TokenType.LINE_COMMENT || type == TokenType.BLOCK_COMMENT) {
+                continue;
+            }
+            if (anchor < 0) {
+                anchor = scanner.tokenStart();
+            }
+            if (tracker.endsStatement(type, scanner.tokenStart(), scanner.position())) {
+                int end = scanner.position();
+                statements.add(statement(text, start, end, anchor, scanner, bomAtStart));
                 tracker.reset();
                 start = end;
+                anchor = -1;
             }
         }
         if (start < text.length()) {
-            statements.add(statement(text.substring(start), current));
+            statements.add(statement(text, start, text.length(), anchor, scanner, bomAtStart));
         }
         return statements;
     }
 
-    private static SqlStatement statement(String text, List<Token> tokens) {
-        Token anchor = tokens.get(0);
-        for (Token t : tokens) {
-            if (t.isSignificant()) {
-                anchor = t;
-                break;
-            }
-        }
-        return new SqlStatement(text, anchor.offset(), anchor.line(), anchor.column(), tokens);
+    /**
+     * The statement from {@code start} to {@code end}, positioned at {@code anchor} (its first significant token,
+     * or -1 if it has none: then its start); its tokens are made when first asked for.
+     */
+    private static SqlStatement statement(String text, int start, int end, int anchor, SqlScanner scanner,
+            boolean bomAtStart) {
+        String statementText = text.substring(start, end);
+        scanner.moveCursorTo(start);
+        StatementTokens tokens = new StatementTokens(statementText, start, scanner.line(), scanner.column(),
+                start == 0 && bomAtStart);
+        int at = anchor < 0 ? start : anchor;
+        scanner.moveCursorTo(at);
+        return new SqlStatement(statementText, at, scanner.line(), scanner.column(), tokens);
     }
 
     /**
@@ -105,52 +115,60 @@ public final class SqlLexer {
      * ({@code paren_depth}), not inside a function body ({@code begin_depth}). For the latter, the first four words
      * of a statement are remembered by their initials when they are CREATE, OR, REPLACE, FUNCTION or PROCEDURE;
      * while they read {@code CREATE FUNCTION|PROCEDURE} or {@code CREATE OR REPLACE FUNCTION|PROCEDURE}, words outside
-     * parentheses open and close blocks.
+     * parentheses open and close blocks. Words are compared where they stand in the text, ignoring ASCII case.
      */
     private static final class StatementEndTracker {
 
+        private final String text;
         private final char[] initials = new char[4];
         private int wordCount;
         private int parenDepth;
         private int beginDepth;
 
-        /** Feeds a token; true if it is a {@code ;} that ends the statement. */
-        boolean endsStatement(Token t) {
-            switch (t.type()) {
+        StatementEndTracker(String text) {
+            this.text = text;
+        }
+
+        /**
+         * Feeds a significant token (from {@code from} to {@code to} in the text); true if it is a {@code ;} that
+         * ends the statement.
+         */
+        boolean endsStatement(TokenType type, int from, int to) {
+            switch (type) {
                 case SEMICOLON -> {
                     return parenDepth == 0 && beginDepth == 0;
                 }
                 case OPERATOR -> {
-                    String op = t.text();
-                    if (op.length() == 1) {
-                        if (op.charAt(0) == '(') {
+                    if (to - from == 1) {
+                        char op = text.charAt(from);
+                        if (op == '(') {
                             parenDepth++;
-                        } else if (op.charAt(0) == ')' && parenDepth > 0) {
+                        } else if (op == ')' && parenDepth > 0) {
                             parenDepth--;
                         }
                     }
                 }
-                case WORD -> word(t.text());
+                case WORD -> word(from, to - from);
                 default -> {
-                    // strings, comments and the like do not matter
+                    // strings, quoted identifiers and the like do not matter
                 }
             }
             return false;
         }
 
-        private void word(String w) {
+        private void word(int from, int length) {
             if (wordCount < initials.length) {
-                initials[wordCount] = initialOfDefinitionWord(w);
+                initials[wordCount] = initialOfDefinitionWord(from, length);
                 wordCount++;
             }
             if (parenDepth == 0 && definesFunction()) {
-                if (Ascii.equalsIgnoreCase(w, "begin")) {
+                if (is(from, length, "begin")) {
                     beginDepth++;
-                } else if (Ascii.equalsIgnoreCase(w, "case")) {
+                } else if (is(from, length, "case")) {
                     if (beginDepth > 0) {
                         beginDepth++;
                     }
-                } else if (Ascii.equalsIgnoreCase(w, "end") && beginDepth > 0) {
+                } else if (is(from, length, "end") && beginDepth > 0) {
                     beginDepth--;
                 }
             }
@@ -162,23 +180,20 @@ public final class SqlLexer {
                     || (w[1] == 'o' && w[2] == 'r' && (w[3] == 'f' || w[3] == 'p')));
         }
 
-        private static char initialOfDefinitionWord(String w) {
-            if (Ascii.equalsIgnoreCase(w, "create")) {
-                return 'c';
-            }
-            if (Ascii.equalsIgnoreCase(w, "function")) {
-                return 'f';
-            }
-            if (Ascii.equalsIgnoreCase(w, "procedure")) {
-                return 'p';
-            }
-            if (Ascii.equalsIgnoreCase(w, "or")) {
-                return 'o';
-            }
-            if (Ascii.equalsIgnoreCase(w, "replace")) {
-                return 'r';
-            }
-            return 0;
+        private char initialOfDefinitionWord(int from, int length) {
+            return switch (length) {
+                case 6 -> is(from, length, "create") ? 'c' : 0;
+                case 8 -> is(from, length, "function") ? 'f' : 0;
+                case 9 -> is(from, length, "procedure") ? 'p' : 0;
+                case 2 -> is(from, length, "or") ? 'o' : 0;
+                case 7 -> is(from, length, "replace") ? 'r' : 0;
+                default -> 0;
+            };
+        }
+
+        /** Whether the word at {@code from}, {@code length} long, is {@code keyword} (lower case), ignoring case. */
+        private boolean is(int from, int length, String keyword) {
+            return length == keyword.length() && Ascii.regionEqualsIgnoreCase(text, from, keyword);
         }
 
         void reset() {

@@ -1,22 +1,28 @@
 package io.drizzlemigrator.internal.sql;
 
 /**
- * The tokenizer behind {@link SqlLexer}: one pass over a String with an index, one {@link Token} per call to
- * {@link #next()}. The rules are those of PostgreSQL's {@code scan.l} (as mirrored by psql's {@code psqlscan.l})
- * with {@code standard_conforming_strings} on; where PostgreSQL would report a syntax error on a token that is
- * otherwise delimited (a lone {@code $}, a stray {@code \}), the character becomes a one-character
- * {@link TokenType#OPERATOR} and the server reports the error later. Only unterminated constructs are errors here.
+ * The tokenizer behind {@link SqlLexer}: one pass over a String with an index. {@link #advance()} steps over one
+ * token and says what it was, allocating nothing (what {@code split} needs); {@link #next()} makes a {@link Token}
+ * of it (what {@code tokenize} and a statement's token list need). The rules are those of PostgreSQL's
+ * {@code scan.l} (as mirrored by psql's {@code psqlscan.l}) with {@code standard_conforming_strings} on; where
+ * PostgreSQL would report a syntax error on a token that is otherwise delimited (a lone {@code $}, a stray
+ * {@code \}), the character becomes a one-character {@link TokenType#OPERATOR} and the server reports the error
+ * later. Only unterminated constructs are errors here.
  *
- * <p>Positions are tracked by a cursor that follows the token starts, so each character is looked at a bounded
- * number of times.
+ * <p>Lines and columns are computed only where asked for ({@link #moveCursorTo(int)}), by a cursor that only moves
+ * forward, so each character is looked at a bounded number of times whether every token's position is wanted or
+ * only a few.
  */
 final class SqlScanner {
 
     private static final char BOM = '\uFEFF';
+    private static final int UNKNOWN = -2;
     private static final int SNIPPET_LENGTH = 24;
 
     private final String s;
     private final int n;
+    /** Added to every offset reported: where {@link #s} starts in the text given to the lexer. */
+    private final int base;
     private final boolean bomAtStart;
     private int pos;
 
@@ -24,10 +30,17 @@ final class SqlScanner {
     private int cursor;
     private int line;
     private int column;
+    /**
+     * The first {@code \n} and {@code \r} at or after the cursor (an index past it), or -1 if there is none, or
+     * {@link #UNKNOWN} before the first look: where the cursor's next line breaks are, found by
+     * {@link String#indexOf(int, int)} instead of looking at every character.
+     */
+    private int cursorNextLf = UNKNOWN;
+    private int cursorNextCr = UNKNOWN;
+    /** The first {@code \r} at or after the start of the last line comment scanned, as for the cursor. */
+    private int commentNextCr = UNKNOWN;
 
     private int tokenStart;
-    private int tokenLine;
-    private int tokenColumn;
 
     /** Set after an {@code E'...'} string, for as long as only whitespace and {@code --} comments follow it. */
     private boolean afterExtendedString;
@@ -40,27 +53,124 @@ final class SqlScanner {
     /** Set by {@link #whitespace()}: whether the run held a newline. */
     private boolean whitespaceHadNewline;
 
+    /** A scanner of a whole text, which starts at line {@code firstLine}, column {@code firstColumn} of its file. */
     SqlScanner(String text, int firstLine, int firstColumn) {
+        this(text, 0, firstLine, firstColumn, firstLine == 1 && firstColumn == 1 && startsWithBom(text));
+    }
+
+    /**
+     * A scanner of {@code text}, found at offset {@code base} of the lexer's input and at line {@code line}, column
+     * {@code column} of the file, where the scanner of that input had no pending state: at its start or just after
+     * a {@code ;} (a statement's text, as {@link SqlLexer#split} cuts it). {@code bomAtStart}: whether a byte order
+     * mark at index 0 is whitespace that takes no column (only at the start of a file).
+     */
+    SqlScanner(String text, int base, int line, int column, boolean bomAtStart) {
         this.s = text;
         this.n = text.length();
-        this.line = firstLine;
-        this.column = firstColumn;
-        this.bomAtStart = firstLine == 1 && firstColumn == 1 && n > 0 && text.charAt(0) == BOM;
+        this.base = base;
+        this.line = line;
+        this.column = column;
+        this.bomAtStart = bomAtStart;
+    }
+
+    static boolean startsWithBom(String text) {
+        return !text.isEmpty() && text.charAt(0) == BOM;
     }
 
     /** The next token, or null at the end of the text. */
     Token next() {
-        if (pos >= n) {
+        TokenType type = advance();
+        if (type == null) {
             return null;
         }
-        int start = pos;
+        int start = tokenStart;
         moveCursorTo(start);
-        tokenStart = start;
-        tokenLine = line;
-        tokenColumn = column;
-        TokenType type = scan();
-        trackStringContinuation(type);
-        return new Token(type, s.substring(start, pos), start, tokenLine, tokenColumn);
+        return new Token(type, s.substring(start, pos), base + start, line, column);
+    }
+
+    /**
+     * Steps over the next token; its type, or null at the end of the text. The token is {@link #tokenStart()} to
+     * {@link #position()}.
+     */
+    TokenType advance() {
+        int p = pos;
+        if (p >= n) {
+            return null;
+        }
+        tokenStart = p;
+        // the tokens most of a migration consists of first, each with its part of trackStringContinuation
+        char c = s.charAt(p);
+        int kind = c < 0x80 ? FIRST_CHAR[c] : c == BOM ? OTHER : WORD_START;
+        if (kind == PREFIX_LETTER) {
+            // a word unless a quote or '&' follows: E'...', B'...', X'...', N'...', U&'...', U&"..."
+            int next = peek(1);
+            kind = next == '\'' || next == '&' ? OTHER : WORD_START;
+        }
+        switch (kind) {
+            case SPACE -> {
+                whitespace();
+                newlineAfterString |= whitespaceHadNewline;
+                return TokenType.WHITESPACE;
+            }
+            case WORD_START -> {
+                word();
+                afterExtendedString = false;
+                return TokenType.WORD;
+            }
+            case DOUBLE_QUOTE -> {
+                pos = p + 1;
+                quotedIdentifier();
+                afterExtendedString = false;
+                return TokenType.QUOTED_IDENTIFIER;
+            }
+            case PUNCTUATION -> {
+                pos = p + 1;
+                afterExtendedString = false;
+                return TokenType.OPERATOR;
+            }
+            default -> {
+                TokenType type = scan();
+                trackStringContinuation(type);
+                return type;
+            }
+        }
+    }
+
+    // what the first character of a token says, for advance(): OTHER leaves it to scan()
+    private static final byte OTHER = 0;
+    private static final byte SPACE = 1;
+    /** A letter or {@code _} that always starts a word (non-ASCII characters but the BOM do too). */
+    private static final byte WORD_START = 2;
+    /** A letter that may start a prefixed string instead. */
+    private static final byte PREFIX_LETTER = 3;
+    private static final byte DOUBLE_QUOTE = 4;
+    /** {@code ( ) [ ] ,}: one-character operators. */
+    private static final byte PUNCTUATION = 5;
+    private static final byte[] FIRST_CHAR = new byte[0x80];
+
+    static {
+        for (char c : " \t\n\r\f".toCharArray()) {
+            FIRST_CHAR[c] = SPACE;
+        }
+        for (char c = 0; c < 0x80; c++) {
+            if (isIdentifierStart(c)) {
+                FIRST_CHAR[c] = "eEbBxXnNuU".indexOf(c) >= 0 ? PREFIX_LETTER : WORD_START;
+            }
+        }
+        FIRST_CHAR['"'] = DOUBLE_QUOTE;
+        for (char c : "()[],".toCharArray()) {
+            FIRST_CHAR[c] = PUNCTUATION;
+        }
+    }
+
+    /** Where the token {@link #advance()} last stepped over starts (an index into the scanned text). */
+    int tokenStart() {
+        return tokenStart;
+    }
+
+    /** Where the token {@link #advance()} last stepped over ends (exclusive), and the next one starts. */
+    int position() {
+        return pos;
     }
 
     private TokenType scan() {
@@ -140,31 +250,37 @@ final class SqlScanner {
 
     private TokenType whitespace() {
         boolean newline = false;
-        if (s.charAt(pos) == BOM) {
-            pos++;
+        int p = pos;
+        if (s.charAt(p) == BOM) {
+            p++;
         }
-        while (pos < n) {
-            char c = s.charAt(pos);
+        while (p < n) {
+            char c = s.charAt(p);
             if (c == '\n' || c == '\r') {
                 newline = true;
             } else if (c != ' ' && c != '\t' && c != '\f') {
                 break;
             }
-            pos++;
+            p++;
         }
+        pos = p;
         whitespaceHadNewline = newline;
         return TokenType.WHITESPACE;
     }
 
+    /** {@code --} up to the next {@code \n} or {@code \r}, or the end of the text. */
     private TokenType lineComment() {
-        pos += 2;
-        while (pos < n) {
-            char c = s.charAt(pos);
-            if (c == '\n' || c == '\r') {
-                break;
-            }
-            pos++;
+        int lf = s.indexOf('\n', pos + 2);
+        int cr = commentNextCr;
+        if (cr != -1 && cr < pos) {
+            cr = s.indexOf('\r', pos + 2);
+            commentNextCr = cr;
         }
+        int end = lf < 0 ? n : lf;
+        if (cr >= 0 && cr < end) {
+            end = cr;
+        }
+        pos = end;
         return TokenType.LINE_COMMENT;
     }
 
@@ -297,10 +413,11 @@ final class SqlScanner {
     // ---- words, numbers, operators
 
     private TokenType word() {
-        pos++;
-        while (pos < n && isIdentifierPart(s.charAt(pos))) {
-            pos++;
+        int p = pos + 1;
+        while (p < n && isIdentifierPart(s.charAt(p))) {
+            p++;
         }
+        pos = p;
         return TokenType.WORD;
     }
 
@@ -416,12 +533,22 @@ final class SqlScanner {
         return c >= '0' && c <= '9';
     }
 
+    /** {@link #isIdentifierPart(char)} of each ASCII character. */
+    private static final boolean[] ASCII_IDENTIFIER_PART = new boolean[0x80];
+
+    static {
+        for (char c = 0; c < 0x80; c++) {
+            ASCII_IDENTIFIER_PART[c] = isIdentifierStart(c) || isDigit(c) || c == '$';
+        }
+    }
+
     private static boolean isIdentifierStart(char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80;
     }
 
+    /** {@link #isIdentifierStart(char)}, a digit or {@code $}. */
     private static boolean isIdentifierPart(char c) {
-        return isIdentifierStart(c) || isDigit(c) || c == '$';
+        return c >= 0x80 || ASCII_IDENTIFIER_PART[c];
     }
 
     private static boolean isDollarTagChar(char c) {
@@ -466,30 +593,80 @@ final class SqlScanner {
 
     // ---- positions and errors
 
-    /** Advances the line/column cursor to {@code target} (a token start, never behind the cursor). */
-    private void moveCursorTo(int target) {
-        for (int i = cursor; i < target; i++) {
-            char c = s.charAt(i);
-            if (c == '\r') {
-                line++;
-                column = 1;
-            } else if (c == '\n') {
-                if (i == 0 || s.charAt(i - 1) != '\r') {
-                    line++;
-                    column = 1;
+    /**
+     * Advances the line/column cursor to {@code target} (a token start, never behind the cursor): afterwards
+     * {@link #line()} and {@link #column()} are those of {@code target}. A line ends at {@code \r\n}, {@code \n} or
+     * {@code \r}; columns count code points; a byte order mark at the start of a file takes no column. Only the
+     * line breaks are looked at one by one: the column after the last one is a code point count.
+     */
+    void moveCursorTo(int target) {
+        int from = cursor;
+        if (target <= from) {
+            return;
+        }
+        int lf = cursorNextLf;
+        if (lf != -1 && lf < from) {
+            lf = s.indexOf('\n', from);
+        }
+        int cr = cursorNextCr;
+        if (cr != -1 && cr < from) {
+            cr = s.indexOf('\r', from);
+        }
+        int l = line;
+        int lastBreak = -1;
+        while (true) {
+            if (lf >= 0 && lf < target && (cr < 0 || lf < cr)) {
+                if (lf == 0 || s.charAt(lf - 1) != '\r') {
+                    l++;
                 }
-            } else if (Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(s.charAt(i - 1))) {
-                // second half of a code point already counted
-            } else if (!(i == 0 && bomAtStart)) {
-                column++;
+                lastBreak = lf;
+                lf = s.indexOf('\n', lf + 1);
+            } else if (cr >= 0 && cr < target) {
+                l++;
+                lastBreak = cr;
+                cr = s.indexOf('\r', cr + 1);
+            } else {
+                break;
             }
         }
+        cursorNextLf = lf;
+        cursorNextCr = cr;
+        if (lastBreak >= 0) {
+            column = 1 + columnsIn(lastBreak + 1, target);
+        } else {
+            column += columnsIn(from, target) - (from == 0 && bomAtStart ? 1 : 0);
+        }
+        line = l;
         cursor = target;
+    }
+
+    /**
+     * The columns {@code from} to {@code to} take: code points, a low surrogate at {@code from} that ends a pair
+     * (its high surrogate already counted) taking none.
+     */
+    private int columnsIn(int from, int to) {
+        int count = s.codePointCount(from, to);
+        if (from > 0 && from < to && Character.isLowSurrogate(s.charAt(from))
+                && Character.isHighSurrogate(s.charAt(from - 1))) {
+            count--;
+        }
+        return count;
+    }
+
+    /** The line of the cursor ({@link #moveCursorTo(int)}). */
+    int line() {
+        return line;
+    }
+
+    /** The column of the cursor ({@link #moveCursorTo(int)}). */
+    int column() {
+        return column;
     }
 
     /** An unterminated construct; constructs start at a token start, so the token's position is theirs. */
     private SqlSyntaxException unterminated(String what, int start) {
-        return new SqlSyntaxException(what, start, tokenLine, tokenColumn);
+        moveCursorTo(start);
+        return new SqlSyntaxException(what, base + start, line, column);
     }
 
     /** The start of a construct for a message: up to the end of its line, cut short, control characters shown as '?'. */
