@@ -8,9 +8,9 @@ import java.util.function.Supplier;
 /**
  * Asserts that {@link SqlLexer} gives what {@link ReferenceLexer} (the lexer before {@code split} stopped making
  * tokens) gives: the same statements (text, offset, line, column, tokens), the same answers from what reads a
- * statement's first tokens only ({@link SqlStatement#isEmpty()}, {@link StatementClassifier#classify}, the first
- * significant token), the same tokens from {@code tokenize}, and the same {@link SqlSyntaxException} (message,
- * offset, line, column) when the text cannot be lexed.
+ * statement's first tokens only ({@link SqlStatement#isEmpty()}, {@link StatementClassifier#classify} against
+ * {@link ReferenceClassifier}, the first significant token), the same tokens from {@code tokenize}, and the same
+ * {@link SqlSyntaxException} (message, offset, line, column) when the text cannot be lexed.
  */
 final class ReferenceComparison {
 
@@ -41,7 +41,7 @@ final class ReferenceComparison {
             // first what looks only at the first tokens, before anything makes them all
             assertThat(got.isEmpty()).as("isEmpty, %s", which).isEqualTo(want.isEmpty());
             assertThat(StatementClassifier.classify(got)).as("classification, %s", which)
-                    .isEqualTo(StatementClassifier.classify(want));
+                    .isEqualTo(ReferenceClassifier.classify(want));
             assertThat(firstSignificant(got)).as("first significant token, %s", which)
                     .isEqualTo(firstSignificant(want));
             // then everything: text, offset, line, column and every token

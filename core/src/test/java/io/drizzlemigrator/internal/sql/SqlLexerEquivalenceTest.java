@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.drizzlemigrator.internal.sql.SqlLexerPropertiesTest.ScriptGenerator;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -50,6 +51,11 @@ class SqlLexerEquivalenceTest {
     void splitsOrRefusesAnyTextAsTheReference(@ForAll("anyText") String text, @ForAll("firstLines") int line,
             @ForAll("firstColumns") int column) {
         assertSameAsReference(text, line, column);
+    }
+
+    @Property(tries = 1000)
+    void classifiesStatementsOfTheClassifiersWordsAsTheReference(@ForAll("classifiable") String text) {
+        assertSameAsReference(text, 1, 1);
     }
 
     @Property(tries = 100)
@@ -178,6 +184,44 @@ class SqlLexerEquivalenceTest {
             return out.toString();
         });
     }
+
+    /** Statements of the words and punctuation the classifier looks for, in any order and case. */
+    @Provide
+    Arbitrary<String> classifiable() {
+        return Arbitraries.randomValue(random -> {
+            StringBuilder out = new StringBuilder();
+            int statements = 1 + random.nextInt(3);
+            for (int s = 0; s < statements; s++) {
+                out.append(CLASSIFIER_HEADS[random.nextInt(CLASSIFIER_HEADS.length)]).append(' ');
+                int words = random.nextInt(12);
+                for (int i = 0; i < words; i++) {
+                    String w = CLASSIFIER_WORDS[random.nextInt(CLASSIFIER_WORDS.length)];
+                    out.append(random.nextInt(4) == 0 ? w.toLowerCase(Locale.ROOT) : w);
+                    out.append(random.nextInt(6) == 0 ? "\n" : random.nextInt(6) == 0 ? "/* c */" : " ");
+                }
+                out.append(random.nextInt(5) == 0 ? "" : ";");
+            }
+            return out.toString();
+        });
+    }
+
+    /** The starts of the statements the classifier tells apart (and some it must not confuse with them). */
+    private static final String[] CLASSIFIER_HEADS = {"", "CREATE INDEX", "create unique index concurrently",
+        "CREATE INDEX CONCURRENTLY", "DROP INDEX", "drop index concurrently", "ALTER TABLE t", "ALTER TABLE t DETACH",
+        "ALTER TABLE t DETACH PARTITION p", "ALTER DATABASE d", "ALTER DATABASE d SET", "ALTER SUBSCRIPTION s",
+        "ALTER SUBSCRIPTION s SET PUBLICATION p WITH (", "CREATE SUBSCRIPTION s CONNECTION 'c' PUBLICATION p WITH (",
+        "CREATE SUBSCRIPTION s", "REINDEX", "REINDEX (", "reindex (verbose) table", "CLUSTER", "CLUSTER (",
+        "CLUSTER VERBOSE", "BEGIN", "begin atomic", "ROLLBACK", "ROLLBACK WORK", "rollback prepared", "COMMIT",
+        "START", "DISCARD", "CREATE OR REPLACE", "DROP", "ALTER SYSTEM", "VACUUM", "/* c */ CREATE", "-- c\nALTER",
+        "(", ";", "\"CREATE\""};
+
+    private static final String[] CLASSIFIER_WORDS = {"CREATE", "CREATE", "DROP", "ALTER", "ALTER", "REINDEX",
+        "CLUSTER", "BEGIN", "ATOMIC", "START", "TRANSACTION", "COMMIT", "PREPARED", "ROLLBACK", "WORK", "TO",
+        "SAVEPOINT", "END", "ABORT", "VACUUM", "DISCARD", "ALL", "UNIQUE", "INDEX", "CONCURRENTLY", "DATABASE",
+        "TABLESPACE", "SUBSCRIPTION", "TABLE", "DETACH", "PARTITION", "SET", "ADD", "REFRESH", "PUBLICATION", "WITH",
+        "SYSTEM", "VERBOSE", "OR", "REPLACE", "FUNCTION", "TEMP", "MATERIALIZED", "VIEW", "(", "(", ")", ")", ",",
+        "=", "false", "off", "0", "'false'", "\"connect\"", "create_slot", "connect", "refresh", "true", "x", "t",
+        "-- c\n", "\"q\"\"x\"", "$$ body $$", "1.5", "::", ";"};
 
     private static final String[] DEFINITION_WORDS = {"CREATE", "create", "Create", "OR", "or", "REPLACE",
         "replace", "FUNCTION", "function", "PROCEDURE", "Procedure", "BEGIN", "begin", "ATOMIC", "CASE", "case", "END",
