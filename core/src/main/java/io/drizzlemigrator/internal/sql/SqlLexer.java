@@ -1,7 +1,6 @@
 package io.drizzlemigrator.internal.sql;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -71,136 +70,28 @@ public final class SqlLexer {
         boolean bomAtStart = firstLine == 1 && firstColumn == 1 && SqlScanner.startsWithBom(text);
         SqlScanner scanner = new SqlScanner(text, 0, firstLine, firstColumn, bomAtStart);
         List<SqlStatement> statements = new ArrayList<>();
-        StatementEndTracker tracker = new StatementEndTracker(text);
         int start = 0;
-        int anchor = -1;
-        for (TokenType type = scanner.advance(); type != null; type = scanner.advance()) {
-            if (type == TokenType.WHITESPACE || type == TokenType.LINE_COMMENT || type == TokenType.BLOCK_COMMENT) {
-                continue;
-            }
-            if (anchor < 0) {
-                anchor = scanner.tokenStart();
-            }
-            if (tracker.endsStatement(type, scanner.tokenStart(), scanner.position())) {
-                int end = scanner.position();
-                statements.add(statement(text, start, end, anchor, scanner, bomAtStart));
-                tracker.reset();
-                start = end;
-                anchor = -1;
-            }
-        }
-        if (start < text.length()) {
-            statements.add(statement(text, start, text.length(), anchor, scanner, bomAtStart));
+        while (scanner.skipStatement()) {
+            int end = scanner.position();
+            statements.add(statement(text.substring(start, end), start, scanner, bomAtStart));
+            start = end;
         }
         return statements;
     }
 
     /**
-     * The statement from {@code start} to {@code end}, positioned at {@code anchor} (its first significant token,
-     * or -1 if it has none: then its start); its tokens are made when first asked for.
+     * The statement {@code scanner} just stepped over, which starts at {@code start}, positioned at its first
+     * significant token (or its start if it has none); its tokens are made when first asked for.
      */
-    private static SqlStatement statement(String text, int start, int end, int anchor, SqlScanner scanner,
-            boolean bomAtStart) {
-        String statementText = text.substring(start, end);
+    private static SqlStatement statement(String text, int start, SqlScanner scanner, boolean bomAtStart) {
         scanner.moveCursorTo(start);
-        StatementTokens tokens = new StatementTokens(statementText, start, scanner.line(), scanner.column(),
+        StatementTokens tokens = new StatementTokens(text, start, scanner.line(), scanner.column(),
                 start == 0 && bomAtStart);
-        int at = anchor < 0 ? start : anchor;
-        scanner.moveCursorTo(at);
-        return new SqlStatement(statementText, at, scanner.line(), scanner.column(), tokens);
-    }
-
-    /**
-     * psql's rules for a command-ending semicolon ({@code psqlscan.l}): not inside parentheses
-     * ({@code paren_depth}), not inside a function body ({@code begin_depth}). For the latter, the first four words
-     * of a statement are remembered by their initials when they are CREATE, OR, REPLACE, FUNCTION or PROCEDURE;
-     * while they read {@code CREATE FUNCTION|PROCEDURE} or {@code CREATE OR REPLACE FUNCTION|PROCEDURE}, words outside
-     * parentheses open and close blocks. Words are compared where they stand in the text, ignoring ASCII case.
-     */
-    private static final class StatementEndTracker {
-
-        private final String text;
-        private final char[] initials = new char[4];
-        private int wordCount;
-        private int parenDepth;
-        private int beginDepth;
-
-        StatementEndTracker(String text) {
-            this.text = text;
+        int anchor = scanner.statementAnchor();
+        if (anchor < 0) {
+            return new SqlStatement(text, start, scanner.line(), scanner.column(), tokens);
         }
-
-        /**
-         * Feeds a significant token (from {@code from} to {@code to} in the text); true if it is a {@code ;} that
-         * ends the statement.
-         */
-        boolean endsStatement(TokenType type, int from, int to) {
-            switch (type) {
-                case SEMICOLON -> {
-                    return parenDepth == 0 && beginDepth == 0;
-                }
-                case OPERATOR -> {
-                    if (to - from == 1) {
-                        char op = text.charAt(from);
-                        if (op == '(') {
-                            parenDepth++;
-                        } else if (op == ')' && parenDepth > 0) {
-                            parenDepth--;
-                        }
-                    }
-                }
-                case WORD -> word(from, to - from);
-                default -> {
-                    // strings, quoted identifiers and the like do not matter
-                }
-            }
-            return false;
-        }
-
-        private void word(int from, int length) {
-            if (wordCount < initials.length) {
-                initials[wordCount] = initialOfDefinitionWord(from, length);
-                wordCount++;
-            }
-            if (parenDepth == 0 && definesFunction()) {
-                if (is(from, length, "begin")) {
-                    beginDepth++;
-                } else if (is(from, length, "case")) {
-                    if (beginDepth > 0) {
-                        beginDepth++;
-                    }
-                } else if (is(from, length, "end") && beginDepth > 0) {
-                    beginDepth--;
-                }
-            }
-        }
-
-        private boolean definesFunction() {
-            char[] w = initials;
-            return w[0] == 'c' && (w[1] == 'f' || w[1] == 'p'
-                    || (w[1] == 'o' && w[2] == 'r' && (w[3] == 'f' || w[3] == 'p')));
-        }
-
-        private char initialOfDefinitionWord(int from, int length) {
-            return switch (length) {
-                case 6 -> is(from, length, "create") ? 'c' : 0;
-                case 8 -> is(from, length, "function") ? 'f' : 0;
-                case 9 -> is(from, length, "procedure") ? 'p' : 0;
-                case 2 -> is(from, length, "or") ? 'o' : 0;
-                case 7 -> is(from, length, "replace") ? 'r' : 0;
-                default -> 0;
-            };
-        }
-
-        /** Whether the word at {@code from}, {@code length} long, is {@code keyword} (lower case), ignoring case. */
-        private boolean is(int from, int length, String keyword) {
-            return length == keyword.length() && Ascii.regionEqualsIgnoreCase(text, from, keyword);
-        }
-
-        void reset() {
-            Arrays.fill(initials, (char) 0);
-            wordCount = 0;
-            parenDepth = 0;
-            beginDepth = 0;
-        }
+        scanner.moveCursorTo(anchor);
+        return new SqlStatement(text, anchor, scanner.line(), scanner.column(), tokens);
     }
 }

@@ -41,6 +41,12 @@ final class SqlScanner {
     private int commentNextCr = UNKNOWN;
 
     private int tokenStart;
+    /**
+     * In plain text ({@link #skipStatement()}): a certain token start, where the last token plain skipping
+     * recognised ends, from which scanning token by token gives the tokens {@link #advance()} would have given.
+     */
+    private int plainRunStart;
+    private int statementAnchor;
 
     /** Set after an {@code E'...'} string, for as long as only whitespace and {@code --} comments follow it. */
     private boolean afterExtendedString;
@@ -99,36 +105,39 @@ final class SqlScanner {
         }
         tokenStart = p;
         // the tokens most of a migration consists of first, each with its part of trackStringContinuation
-        char c = s.charAt(p);
-        int kind = c < 0x80 ? FIRST_CHAR[c] : c == BOM ? OTHER : WORD_START;
-        if (kind == PREFIX_LETTER) {
-            // a word unless a quote or '&' follows: E'...', B'...', X'...', N'...', U&'...', U&"..."
-            int next = peek(1);
-            kind = next == '\'' || next == '&' ? OTHER : WORD_START;
-        }
+        int kind = firstCharKind(p);
         switch (kind) {
-            case SPACE -> {
+            case SPACE_CHAR -> {
                 whitespace();
                 newlineAfterString |= whitespaceHadNewline;
                 return TokenType.WHITESPACE;
             }
-            case WORD_START -> {
+            case WORD_CHAR -> {
                 word();
                 afterExtendedString = false;
                 return TokenType.WORD;
             }
-            case DOUBLE_QUOTE -> {
+            case DOUBLE_QUOTE_CHAR -> {
                 pos = p + 1;
                 quotedIdentifier();
                 afterExtendedString = false;
                 return TokenType.QUOTED_IDENTIFIER;
             }
-            case PUNCTUATION -> {
+            case PUNCTUATION_CHAR -> {
                 pos = p + 1;
                 afterExtendedString = false;
                 return TokenType.OPERATOR;
             }
+            case LINE_COMMENT_CHAR -> {
+                return lineComment(); // changes nothing for a string continuation
+            }
             default -> {
+                int end = kind == DIGIT_CHAR ? plainIntegerEnd(p) : -1;
+                if (end >= 0) {
+                    pos = end;
+                    afterExtendedString = false;
+                    return TokenType.NUMBER;
+                }
                 TokenType type = scan();
                 trackStringContinuation(type);
                 return type;
@@ -136,31 +145,369 @@ final class SqlScanner {
         }
     }
 
-    // what the first character of a token says, for advance(): OTHER leaves it to scan()
-    private static final byte OTHER = 0;
-    private static final byte SPACE = 1;
-    /** A letter or {@code _} that always starts a word (non-ASCII characters but the BOM do too). */
-    private static final byte WORD_START = 2;
-    /** A letter that may start a prefixed string instead. */
-    private static final byte PREFIX_LETTER = 3;
-    private static final byte DOUBLE_QUOTE = 4;
-    /** {@code ( ) [ ] ,}: one-character operators. */
-    private static final byte PUNCTUATION = 5;
+    // what the first character of a token says of it (FIRST_CHAR, firstCharKind)
+    /** Left to {@link #scan()}. */
+    private static final byte OTHER_CHAR = 0;
+    private static final byte SPACE_CHAR = 1;
+    /** A letter or {@code _} that always starts a word (so do non-ASCII characters, but a leading BOM). */
+    private static final byte WORD_CHAR = 2;
+    /** A letter that may start a prefixed string instead: E, B, X, N, U. */
+    private static final byte PREFIX_CHAR = 3;
+    private static final byte DOUBLE_QUOTE_CHAR = 4;
+    /** {@code ( ) [ ] ,}, and {@code .} but before a digit or another dot: one-character operators. */
+    private static final byte PUNCTUATION_CHAR = 5;
+    private static final byte SEMICOLON_CHAR = 6;
+    /** A digit: a number, {@link #plainIntegerEnd} tells whether a plain one. */
+    private static final byte DIGIT_CHAR = 7;
+    /** {@code -} before another: a line comment. */
+    private static final byte LINE_COMMENT_CHAR = 8;
+    // resolved by firstCharKind from the next character
+    private static final byte MINUS_CHAR = 9;
+    private static final byte DOT_CHAR = 10;
     private static final byte[] FIRST_CHAR = new byte[0x80];
 
     static {
         for (char c : " \t\n\r\f".toCharArray()) {
-            FIRST_CHAR[c] = SPACE;
+            FIRST_CHAR[c] = SPACE_CHAR;
         }
         for (char c = 0; c < 0x80; c++) {
             if (isIdentifierStart(c)) {
-                FIRST_CHAR[c] = "eEbBxXnNuU".indexOf(c) >= 0 ? PREFIX_LETTER : WORD_START;
+                FIRST_CHAR[c] = "eEbBxXnNuU".indexOf(c) >= 0 ? PREFIX_CHAR : WORD_CHAR;
             }
         }
-        FIRST_CHAR['"'] = DOUBLE_QUOTE;
+        FIRST_CHAR['"'] = DOUBLE_QUOTE_CHAR;
         for (char c : "()[],".toCharArray()) {
-            FIRST_CHAR[c] = PUNCTUATION;
+            FIRST_CHAR[c] = PUNCTUATION_CHAR;
         }
+        FIRST_CHAR[';'] = SEMICOLON_CHAR;
+        for (char c = '0'; c <= '9'; c++) {
+            FIRST_CHAR[c] = DIGIT_CHAR;
+        }
+        FIRST_CHAR['-'] = MINUS_CHAR;
+        FIRST_CHAR['.'] = DOT_CHAR;
+    }
+
+    /**
+     * What the character at {@code p} says of the token it starts: one of the common kinds {@link #advance()} and
+     * {@link #skipStatement()} scan themselves, or {@link #OTHER_CHAR} for {@link #scan()}.
+     */
+    private int firstCharKind(int p) {
+        char c = s.charAt(p);
+        if (c >= 0x80) {
+            return c == BOM ? OTHER_CHAR : WORD_CHAR;
+        }
+        int kind = FIRST_CHAR[c];
+        if (kind == PREFIX_CHAR) {
+            // a word unless a quote or '&' follows: E'...', B'...', X'...', N'...', U&'...', U&"..."
+            int next = peekAt(p + 1);
+            return next == '\'' || next == '&' ? OTHER_CHAR : WORD_CHAR;
+        }
+        if (kind == MINUS_CHAR) {
+            return peekAt(p + 1) == '-' ? LINE_COMMENT_CHAR : OTHER_CHAR;
+        }
+        if (kind == DOT_CHAR) {
+            int next = peekAt(p + 1);
+            return isDigit(next) || next == '.' ? OTHER_CHAR : PUNCTUATION_CHAR;
+        }
+        return kind;
+    }
+
+    // ---- statements, for SqlLexer.split
+
+    /**
+     * Steps over one statement as {@link SqlLexer#split} cuts them: its tokens up to and including the next
+     * {@code ;} outside parentheses and outside a SQL-standard function body, or up to the end of the text. False,
+     * without moving, at the end of the text. The statement ends at {@link #position()}; its first significant
+     * token starts at {@link #statementAnchor()}.
+     *
+     * <p>psql's rules ({@code psqlscan.l}): a {@code ;} ends the statement outside parentheses
+     * ({@code paren_depth}) and outside a function body ({@code begin_depth}). For the latter, the first four words
+     * of a statement are remembered by their initials when they are CREATE, OR, REPLACE, FUNCTION or PROCEDURE;
+     * while they read {@code CREATE FUNCTION|PROCEDURE} or {@code CREATE OR REPLACE FUNCTION|PROCEDURE}, outside
+     * parentheses {@code BEGIN} opens a block, {@code CASE} opens one inside a block, and {@code END} closes one.
+     * Words are compared where they stand in the text, ignoring ASCII case.
+     *
+     * <p>Fast, because most of a migration needs no tokens for this. One loop, in which the common tokens are
+     * scanned as in {@link #advance()} with no call per token (the methods it calls for them are small enough for
+     * the JIT to inline). And once a statement's first words rule out a function definition
+     * ({@link #mayDefineFunction}), its words no longer matter, nor does most of its text: it is skipped as plain
+     * text ({@link #skipPlainText}) up to the next character that may start something that does. {@code ( ) ; "}
+     * and comments are dealt with there, as their meaning does not depend on the token before them; that of a
+     * quote or a dollar sign does ({@code E'...'} or {@code x'...'}, {@code $$} or {@code a$$}), so at one the
+     * rest of the statement is scanned token by token, from the end of the last token plain skipping recognised
+     * (a token start for certain, as those tokens are whole whatever precedes them).
+     */
+    boolean skipStatement() {
+        if (pos >= n) {
+            return false;
+        }
+        int anchor = -1;
+        int parenDepth = 0;
+        int beginDepth = 0;
+        int words = 0;
+        int initials = 0;
+        boolean definesFunction = false;
+        boolean plain = false;
+        boolean tokensOnly = false;
+        statement:
+        while (pos < n) {
+            if (plain) {
+                // plain text: no token start matters but those of the characters skipPlainText stops at
+                int p = skipPlainText(pos);
+                if (p >= n) {
+                    pos = n;
+                    break;
+                }
+                switch (s.charAt(p)) {
+                    case '(' -> {
+                        parenDepth++;
+                        pos = p + 1;
+                        plainRunStart = pos;
+                        continue;
+                    }
+                    case ')' -> {
+                        if (parenDepth > 0) {
+                            parenDepth--;
+                        }
+                        pos = p + 1;
+                        plainRunStart = pos;
+                        continue;
+                    }
+                    case ';' -> {
+                        pos = p + 1;
+                        if (parenDepth == 0) { // and beginDepth is 0: no function is defined
+                            break statement;
+                        }
+                        plainRunStart = pos;
+                        continue;
+                    }
+                    case '"' -> {
+                        int end = quotedIdentifierEnd(p + 1); // the same with a U& prefix
+                        if (end >= 0) {
+                            pos = end;
+                            plainRunStart = end;
+                            continue;
+                        }
+                    }
+                    case '-' -> {
+                        if (peekAt(p + 1) == '-') {
+                            pos = p;
+                            lineComment();
+                            plainRunStart = pos;
+                        } else {
+                            pos = p + 1; // an operator character
+                        }
+                        continue;
+                    }
+                    case '/' -> {
+                        if (peekAt(p + 1) != '*') {
+                            pos = p + 1; // an operator character
+                            continue;
+                        }
+                        int end = blockCommentEnd(p);
+                        if (end >= 0) {
+                            pos = end;
+                            plainRunStart = end;
+                            continue;
+                        }
+                    }
+                    default -> {
+                        // a quote or a dollar sign, which the preceding token may change: below
+                    }
+                }
+                // a string, dollar quote, parameter or part of a word, or something unterminated: token by token
+                // from the last certain token start, for the rest of the statement
+                pos = plainRunStart;
+                plain = false;
+                tokensOnly = true;
+                continue;
+            }
+            int p = pos;
+            tokenStart = p;
+            TokenType type;
+            int kind = firstCharKind(p);
+            switch (kind) {
+                case SPACE_CHAR -> {
+                    whitespace();
+                    newlineAfterString |= whitespaceHadNewline;
+                    continue;
+                }
+                case WORD_CHAR -> {
+                    word();
+                    afterExtendedString = false;
+                    type = TokenType.WORD;
+                }
+                case DOUBLE_QUOTE_CHAR -> {
+                    pos = p + 1;
+                    quotedIdentifier();
+                    afterExtendedString = false;
+                    type = TokenType.QUOTED_IDENTIFIER;
+                }
+                case PUNCTUATION_CHAR -> {
+                    pos = p + 1;
+                    afterExtendedString = false;
+                    type = TokenType.OPERATOR;
+                }
+                case SEMICOLON_CHAR -> {
+                    pos = p + 1;
+                    afterExtendedString = false;
+                    type = TokenType.SEMICOLON;
+                }
+                case LINE_COMMENT_CHAR -> {
+                    lineComment();
+                    continue;
+                }
+                default -> {
+                    int end = kind == DIGIT_CHAR ? plainIntegerEnd(p) : -1;
+                    if (end >= 0) {
+                        pos = end;
+                        afterExtendedString = false;
+                        type = TokenType.NUMBER;
+                    } else {
+                        type = scan();
+                        trackStringContinuation(type);
+                        if (!isSignificant(type)) { // comments, and the byte order mark at the start
+                            continue;
+                        }
+                    }
+                }
+            }
+            if (anchor < 0) {
+                anchor = p;
+            }
+            if (type == TokenType.WORD) {
+                int length = pos - p;
+                if (words < 4) {
+                    initials |= initialOfDefinitionWord(s, p, length) << (8 * words);
+                    words++;
+                    definesFunction = definesFunction(initials);
+                    if (!tokensOnly && !mayDefineFunction(initials, words)) {
+                        // words no longer matter: the rest is plain text to skip, from here (after a word)
+                        plain = true;
+                        plainRunStart = pos;
+                    }
+                }
+                if (definesFunction && parenDepth == 0) {
+                    if (isWord(s, p, length, "begin")) {
+                        beginDepth++;
+                    } else if (isWord(s, p, length, "case")) {
+                        if (beginDepth > 0) {
+                            beginDepth++;
+                        }
+                    } else if (isWord(s, p, length, "end") && beginDepth > 0) {
+                        beginDepth--;
+                    }
+                }
+            } else if (type == TokenType.OPERATOR) {
+                if (pos - p == 1) {
+                    char c = s.charAt(p);
+                    if (c == '(') {
+                        parenDepth++;
+                    } else if (c == ')' && parenDepth > 0) {
+                        parenDepth--;
+                    }
+                }
+            } else if (type == TokenType.SEMICOLON && parenDepth == 0 && beginDepth == 0) {
+                break;
+            }
+            if (pos < n && s.charAt(pos) == ' ') {
+                // the most common token after a significant one: taken here, it costs no trip round the loop
+                // (a whitespace token without a line break changes nothing)
+                pos++;
+            }
+        }
+        statementAnchor = anchor;
+        return true;
+    }
+
+    /**
+     * Steps over plain text from {@code from}: to the first character that may start a token that matters to
+     * {@link #skipStatement()} once a statement's words no longer do ({@code ( ) ; " ' $ - /}), or to the end.
+     */
+    private int skipPlainText(int from) {
+        int p = from;
+        while (p < n) {
+            char c = s.charAt(p);
+            if (c < 0x80 && PLAIN_TEXT_STOP[c]) {
+                break;
+            }
+            p++;
+        }
+        return p;
+    }
+
+    /** For {@link #skipPlainText}: the ASCII characters it stops at. */
+    private static final boolean[] PLAIN_TEXT_STOP = new boolean[0x80];
+
+    static {
+        for (char c : "();\"'$-/".toCharArray()) {
+            PLAIN_TEXT_STOP[c] = true;
+        }
+    }
+
+    /**
+     * Whether a statement whose first {@code words} words have these initials may still turn out to be a
+     * {@code CREATE [OR REPLACE] FUNCTION|PROCEDURE} (or already is).
+     */
+    private static boolean mayDefineFunction(int initials, int words) {
+        int w0 = initials & 0xff;
+        int w1 = (initials >>> 8) & 0xff;
+        int w2 = (initials >>> 16) & 0xff;
+        int w3 = initials >>> 24;
+        if (words < 1) {
+            return true;
+        }
+        if (w0 != 'c') {
+            return false;
+        }
+        if (words < 2 || w1 == 'f' || w1 == 'p') {
+            return true;
+        }
+        if (w1 != 'o') {
+            return false;
+        }
+        if (words < 3) {
+            return true;
+        }
+        if (w2 != 'r') {
+            return false;
+        }
+        return words < 4 || w3 == 'f' || w3 == 'p';
+    }
+
+    /** Where the first significant token of the statement {@link #skipStatement()} stepped over starts, or -1. */
+    int statementAnchor() {
+        return statementAnchor;
+    }
+
+    private static boolean isSignificant(TokenType type) {
+        return type != TokenType.WHITESPACE && type != TokenType.LINE_COMMENT && type != TokenType.BLOCK_COMMENT;
+    }
+
+    /** Whether the initials of a statement's first words read {@code CREATE [OR REPLACE] FUNCTION|PROCEDURE}. */
+    private static boolean definesFunction(int initials) {
+        int w0 = initials & 0xff;
+        int w1 = (initials >>> 8) & 0xff;
+        int w2 = (initials >>> 16) & 0xff;
+        int w3 = initials >>> 24;
+        return w0 == 'c' && (w1 == 'f' || w1 == 'p' || (w1 == 'o' && w2 == 'r' && (w3 == 'f' || w3 == 'p')));
+    }
+
+    /** c, o, r, f, p for CREATE, OR, REPLACE, FUNCTION, PROCEDURE (any case), 0 for any other word. */
+    private static int initialOfDefinitionWord(String s, int from, int length) {
+        return switch (length) {
+            case 6 -> isWord(s, from, length, "create") ? 'c' : 0;
+            case 8 -> isWord(s, from, length, "function") ? 'f' : 0;
+            case 9 -> isWord(s, from, length, "procedure") ? 'p' : 0;
+            case 2 -> isWord(s, from, length, "or") ? 'o' : 0;
+            case 7 -> isWord(s, from, length, "replace") ? 'r' : 0;
+            default -> 0;
+        };
+    }
+
+    /** Whether the word at {@code from}, {@code length} long, is {@code keyword} (lower case), ignoring case. */
+    private static boolean isWord(String s, int from, int length, String keyword) {
+        return length == keyword.length() && Ascii.regionEqualsIgnoreCase(s, from, keyword);
     }
 
     /** Where the token {@link #advance()} last stepped over starts (an index into the scanned text). */
@@ -287,24 +634,34 @@ final class SqlScanner {
     /** {@code /* ... *&#47;}, nested; {@code /*&#47;} does not close (the slash belongs to the opener). */
     private TokenType blockComment() {
         int start = pos;
-        pos += 2;
+        int end = blockCommentEnd(start);
+        if (end < 0) {
+            throw unterminated("unterminated /* comment", start);
+        }
+        pos = end;
+        return TokenType.BLOCK_COMMENT;
+    }
+
+    /** Where the block comment that starts at {@code start} ends, or -1 if it is not closed. */
+    private int blockCommentEnd(int start) {
+        int p = start + 2;
         int depth = 0;
-        while (pos < n) {
-            char c = s.charAt(pos);
-            if (c == '/' && peek(1) == '*') {
+        while (p < n) {
+            char c = s.charAt(p);
+            if (c == '/' && peekAt(p + 1) == '*') {
                 depth++;
-                pos += 2;
-            } else if (c == '*' && peek(1) == '/') {
-                pos += 2;
+                p += 2;
+            } else if (c == '*' && peekAt(p + 1) == '/') {
+                p += 2;
                 if (depth == 0) {
-                    return TokenType.BLOCK_COMMENT;
+                    return p;
                 }
                 depth--;
             } else {
-                pos++;
+                p++;
             }
         }
-        throw unterminated("unterminated /* comment", start);
+        return -1;
     }
 
     // ---- quoted things
@@ -369,17 +726,28 @@ final class SqlScanner {
 
     /** Scans a quoted identifier body; {@link #pos} is just after the opening double quote. */
     private TokenType quotedIdentifier() {
-        int start = tokenStart;
+        int end = quotedIdentifierEnd(pos);
+        if (end < 0) {
+            int start = tokenStart;
+            throw unterminated("unterminated quoted identifier " + snippet(start), start);
+        }
+        pos = end;
+        return TokenType.QUOTED_IDENTIFIER;
+    }
+
+    /** Where a quoted identifier whose body starts at {@code from} ends ({@code ""} escapes a quote), or -1. */
+    private int quotedIdentifierEnd(int from) {
+        int p = from;
         while (true) {
-            int q = s.indexOf('"', pos);
+            int q = s.indexOf('"', p);
             if (q < 0) {
-                throw unterminated("unterminated quoted identifier " + snippet(start), start);
+                return -1;
             }
-            pos = q + 1;
-            if (peek(0) != '"') {
-                return TokenType.QUOTED_IDENTIFIER;
+            p = q + 1;
+            if (p >= n || s.charAt(p) != '"') {
+                return p;
             }
-            pos++;
+            p++;
         }
     }
 
@@ -467,6 +835,29 @@ final class SqlScanner {
         }
         pos = p;
         return TokenType.NUMBER;
+    }
+
+    /**
+     * Where the number starting with the digit at {@code p} ends if it is plain decimal digits, as {@link #number()}
+     * would find; -1 if anything after them could make it more ({@code . e E _}, or a radix letter), which
+     * {@link #number()} then reads.
+     */
+    private int plainIntegerEnd(int p) {
+        int q = p + 1;
+        while (q < n && isDigit(s.charAt(q))) {
+            q++;
+        }
+        if (q < n) {
+            switch (s.charAt(q)) {
+                case '.', 'e', 'E', '_', 'x', 'X', 'o', 'O', 'b', 'B' -> {
+                    return -1;
+                }
+                default -> {
+                    // the number ends here
+                }
+            }
+        }
+        return q;
     }
 
     /** From a digit: digits with single {@code _} separators between them. */

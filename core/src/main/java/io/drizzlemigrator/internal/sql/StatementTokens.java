@@ -39,7 +39,7 @@ final class StatementTokens extends AbstractList<Token> implements RandomAccess 
 
     // guarded by this
     private SqlScanner scanner;
-    private Token[] made = new Token[8];
+    private Token[] made;
     private int count;
 
     /**
@@ -91,6 +91,7 @@ final class StatementTokens extends AbstractList<Token> implements RandomAccess 
     private void scanOne() {
         if (scanner == null) {
             scanner = new SqlScanner(text, base, line, column, bomAtStart);
+            made = new Token[8];
         }
         Token t = scanner.next();
         if (t == null) {

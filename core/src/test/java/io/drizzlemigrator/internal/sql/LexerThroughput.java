@@ -14,8 +14,8 @@ import java.util.stream.Stream;
 
 /**
  * A quick throughput check of the lexer over a drizzle folder, without JMH (a few seconds per figure): MB/s of UTF-8
- * input, median and best of timed passes after a warm-up (and the median by the thread's CPU time, which another
- * process taking the CPU does not lower as much), for
+ * input, median of timed passes after a warm-up (also by the thread's CPU time, which another process taking the
+ * CPU lowers less), for
  * <ul>
  *   <li>{@code split/file}: {@code split} of each {@code .sql} file on its own;</li>
  *   <li>{@code split/joined}: {@code split} of every file joined with a newline (what the JMH {@code lexerSplit}
@@ -23,18 +23,22 @@ import java.util.stream.Stream;
  *   <li>{@code tokenize/joined}: {@code tokenize} of the joined text;</li>
  *   <li>{@code prepare/piece}: what {@code PreparedMigration.prepare} does with the lexer for each file: split each
  *       piece between {@code --> statement-breakpoint} markers at its line and column, then for each statement
- *       {@code isEmpty}, {@code StatementClassifier.classify} and the text from the first significant token (as
- *       {@code Step.sql()} cuts it).</li>
+ *       {@code isEmpty}, classify it and take the text from its first significant token (as {@code Step.sql()}
+ *       cuts it).</li>
  * </ul>
  *
  * <p>Not a test (no {@code Test} in its name); run it from the repository root after {@code mvn -o -q -pl core
- * test-compile}, once per implementation (separate JVMs, so that neither one's profile shapes the other's code):
+ * test-compile}:
  * <pre>
  * python3 /work/shared/bench/gen_migrations.py 1000 /tmp/lexdata
  * java -cp core/target/classes:core/target/test-classes io.drizzlemigrator.internal.sql.LexerThroughput \
- *     /tmp/lexdata/drizzle current      # or: reference (the lexer before this change, ReferenceLexer)
+ *     /tmp/lexdata/drizzle both
  * </pre>
- * Optional third and fourth arguments: warm-up seconds (default 5) and timed passes (default 30);
+ * {@code current} measures {@link SqlLexer} and {@link StatementClassifier}, {@code reference} measures
+ * {@link ReferenceLexer} and {@link ReferenceClassifier} (the code before the lexer stopped making tokens in
+ * {@code split}), {@code both} alternates passes of the two in one JVM, after warming both up, and also gives the
+ * median of the ratios of consecutive passes: on a machine whose load changes, the fairest comparison. Optional
+ * third and fourth arguments: warm-up seconds per lexer and figure (default 5) and timed passes (default 30);
  * {@code -Donly=split} runs only the figures whose name starts with {@code split}.
  */
 final class LexerThroughput {
@@ -42,12 +46,14 @@ final class LexerThroughput {
     private static final String BREAKPOINT = "--> statement-breakpoint";
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
-    /** The lexer under measurement. */
+    /** The lexer (and classifier) under measurement. */
     private interface Lexer {
 
         List<SqlStatement> split(String text, int line, int column);
 
         List<Token> tokenize(String text);
+
+        Classification classify(SqlStatement statement);
     }
 
     private static final Lexer CURRENT = new Lexer() {
@@ -59,6 +65,11 @@ final class LexerThroughput {
         @Override
         public List<Token> tokenize(String text) {
             return SqlLexer.tokenize(text);
+        }
+
+        @Override
+        public Classification classify(SqlStatement statement) {
+            return StatementClassifier.classify(statement);
         }
     };
 
@@ -72,6 +83,11 @@ final class LexerThroughput {
         public List<Token> tokenize(String text) {
             return ReferenceLexer.tokenize(text);
         }
+
+        @Override
+        public Classification classify(SqlStatement statement) {
+            return ReferenceClassifier.classify(statement);
+        }
     };
 
     /** One piece of a file between breakpoint markers, and where it starts in the file. */
@@ -83,13 +99,14 @@ final class LexerThroughput {
 
     public static void main(String[] args) throws IOException {
         if (args.length < 2) {
-            System.err.println("usage: LexerThroughput <drizzle folder> current|reference [warm-up s] [passes]");
+            System.err.println("usage: LexerThroughput <drizzle folder> current|reference|both [warm-up s] [passes]");
             System.exit(2);
         }
-        Lexer lexer = switch (args[1]) {
-            case "current" -> CURRENT;
-            case "reference" -> REFERENCE;
-            default -> throw new IllegalArgumentException("current or reference, not " + args[1]);
+        List<Lexer> lexers = switch (args[1]) {
+            case "current" -> List.of(CURRENT);
+            case "reference" -> List.of(REFERENCE);
+            case "both" -> List.of(REFERENCE, CURRENT);
+            default -> throw new IllegalArgumentException("current, reference or both, not " + args[1]);
         };
         double warmUpSeconds = args.length > 2 ? Double.parseDouble(args[2]) : 5;
         int passes = args.length > 3 ? Integer.parseInt(args[3]) : 30;
@@ -106,32 +123,32 @@ final class LexerThroughput {
         long bytes = joined.getBytes(StandardCharsets.UTF_8).length;
         List<Piece> pieces = new ArrayList<>();
         files.forEach(f -> pieces.addAll(pieces(f)));
-        System.out.printf("%s: %d files, %d pieces, %.2f MB (UTF-8), warm-up %.0f s, %d passes; %s%n", args[1],
-                files.size(), pieces.size(), bytes / 1e6, warmUpSeconds, passes, Runtime.version());
+        System.out.printf("%s: %d files, %d pieces, %d bytes (UTF-8), warm-up %.0f s, %d passes; Java %s%n", args[1],
+                files.size(), pieces.size(), bytes, warmUpSeconds, passes, Runtime.version());
 
-        measure("split/file", bytes, warmUpSeconds, passes, ignored -> {
+        measure("split/file", lexers, bytes, warmUpSeconds, passes, lexer -> {
             long sum = 0;
             for (String f : files) {
                 sum += consume(lexer.split(f, 1, 1));
             }
             return sum;
         });
-        measure("split/joined", bytes, warmUpSeconds, passes, ignored -> consume(lexer.split(joined, 1, 1)));
-        measure("tokenize/joined", bytes, warmUpSeconds, passes, ignored -> {
+        measure("split/joined", lexers, bytes, warmUpSeconds, passes, lexer -> consume(lexer.split(joined, 1, 1)));
+        measure("tokenize/joined", lexers, bytes, warmUpSeconds, passes, lexer -> {
             long sum = 0;
             for (Token t : lexer.tokenize(joined)) {
                 sum += t.line() + t.text().length();
             }
             return sum;
         });
-        measure("prepare/piece", bytes, warmUpSeconds, passes, ignored -> {
+        measure("prepare/piece", lexers, bytes, warmUpSeconds, passes, lexer -> {
             long sum = 0;
             for (Piece p : pieces) {
                 for (SqlStatement st : lexer.split(p.text(), p.line(), p.column())) {
                     if (st.isEmpty()) {
                         continue;
                     }
-                    sum += StatementClassifier.classify(st).description().length() + sql(st).length() + st.line();
+                    sum += lexer.classify(st).description().length() + sql(st).length() + st.line();
                 }
             }
             return sum;
@@ -186,33 +203,62 @@ final class LexerThroughput {
         }
     }
 
-    private static void measure(String name, long bytes, double warmUpSeconds, int passes, ToLongFunction<Void> pass) {
+    private static void measure(String name, List<Lexer> lexers, long bytes, double warmUpSeconds, int passes,
+            ToLongFunction<Lexer> pass) {
         String only = System.getProperty("only");
         if (only != null && !name.startsWith(only)) {
             return;
         }
         long sink = 0;
-        long warmUpEnd = System.nanoTime() + (long) (warmUpSeconds * 1e9);
-        int warmUpPasses = 0;
-        while (System.nanoTime() < warmUpEnd) {
-            sink += pass.applyAsLong(null);
-            warmUpPasses++;
+        int[] warmUpPasses = new int[lexers.size()];
+        for (int k = 0; k < lexers.size(); k++) {
+            long warmUpEnd = System.nanoTime() + (long) (warmUpSeconds * 1e9);
+            while (System.nanoTime() < warmUpEnd) {
+                sink += pass.applyAsLong(lexers.get(k));
+                warmUpPasses[k]++;
+            }
         }
-        double[] wall = new double[passes];
-        double[] cpu = new double[passes];
+        double[][] wall = new double[lexers.size()][passes];
+        double[][] cpu = new double[lexers.size()][passes];
         for (int i = 0; i < passes; i++) {
-            long c0 = THREADS.getCurrentThreadCpuTime();
-            long t0 = System.nanoTime();
-            sink += pass.applyAsLong(null);
-            long elapsed = System.nanoTime() - t0;
-            long cpuElapsed = THREADS.getCurrentThreadCpuTime() - c0;
-            wall[i] = bytes / 1e6 / (elapsed / 1e9);
-            cpu[i] = bytes / 1e6 / (Math.max(cpuElapsed, 1) / 1e9);
+            for (int k = 0; k < lexers.size(); k++) {
+                long c0 = THREADS.getCurrentThreadCpuTime();
+                long t0 = System.nanoTime();
+                sink += pass.applyAsLong(lexers.get(k));
+                long elapsed = System.nanoTime() - t0;
+                long cpuElapsed = THREADS.getCurrentThreadCpuTime() - c0;
+                wall[k][i] = bytes / 1e6 / (elapsed / 1e9);
+                cpu[k][i] = bytes / 1e6 / (Math.max(cpuElapsed, 1) / 1e9);
+            }
         }
-        Arrays.sort(wall);
-        Arrays.sort(cpu);
-        System.out.printf("  %-16s median %7.1f MB/s   best %7.1f MB/s   by thread CPU time: median %7.1f MB/s"
-                + "   (%d warm-up passes; sink %d)%n", name, wall[passes / 2], wall[passes - 1], cpu[passes / 2],
-                warmUpPasses, sink % 10);
+        for (int k = 0; k < lexers.size(); k++) {
+            System.out.printf("  %-16s %-9s median %7.1f MB/s (by CPU time %7.1f)   p10-p90 %6.1f-%6.1f"
+                    + "   (%d warm-up passes)%n", name, lexers.get(k) == CURRENT ? "current" : "reference",
+                    median(wall[k]), median(cpu[k]), percentile(wall[k], 10), percentile(wall[k], 90),
+                    warmUpPasses[k]);
+        }
+        if (lexers.size() == 2) {
+            double[] ratios = new double[passes];
+            double[] cpuRatios = new double[passes];
+            for (int i = 0; i < passes; i++) {
+                ratios[i] = wall[1][i] / wall[0][i];
+                cpuRatios[i] = cpu[1][i] / cpu[0][i];
+            }
+            System.out.printf("  %-16s current/reference: median of pass ratios %.1fx (by CPU time %.1fx)%n", name,
+                    median(ratios), median(cpuRatios));
+        }
+        if (sink == 42) {
+            System.out.println(); // keeps the results alive
+        }
+    }
+
+    private static double median(double[] values) {
+        return percentile(values, 50);
+    }
+
+    private static double percentile(double[] values, int p) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[Math.min(sorted.length - 1, sorted.length * p / 100)];
     }
 }
