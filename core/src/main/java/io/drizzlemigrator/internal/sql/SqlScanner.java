@@ -1,9 +1,9 @@
 package io.drizzlemigrator.internal.sql;
 
 /**
- * The tokenizer behind {@link SqlLexer}: one pass over a String with an index. {@link #advance()} steps over one
- * token and says what it was, allocating nothing (what {@code split} needs); {@link #next()} makes a {@link Token}
- * of it (what {@code tokenize} and a statement's token list need). The rules are those of PostgreSQL's
+ * The tokenizer behind {@link SqlLexer}: one pass over a String with an index. {@link #next()} gives one
+ * {@link Token} at a time (what {@code tokenize} and a statement's token list need); {@link #skipStatement()} steps
+ * over a whole statement, making no token (what {@code split} needs). The rules are those of PostgreSQL's
  * {@code scan.l} (as mirrored by psql's {@code psqlscan.l}) with {@code standard_conforming_strings} on; where
  * PostgreSQL would report a syntax error on a token that is otherwise delimited (a lone {@code $}, a stray
  * {@code \}), the character becomes a one-character {@link TokenType#OPERATOR} and the server reports the error
@@ -18,6 +18,66 @@ final class SqlScanner {
     private static final char BOM = '\uFEFF';
     private static final int UNKNOWN = -2;
     private static final int SNIPPET_LENGTH = 24;
+
+    // what the first character of a token says of it (firstCharKind): one of these kinds
+    /** Left to {@link #scan()}. */
+    private static final byte OTHER_CHAR = 0;
+    private static final byte SPACE_CHAR = 1;
+    /** A letter or {@code _} that always starts a word (so do non-ASCII characters, but a leading BOM). */
+    private static final byte WORD_CHAR = 2;
+    /** A letter that may start a prefixed string instead: E, B, X, N, U. */
+    private static final byte PREFIX_CHAR = 3;
+    private static final byte DOUBLE_QUOTE_CHAR = 4;
+    /** {@code ( ) [ ] ,}, and {@code .} but before a digit or another dot: one-character operators. */
+    private static final byte PUNCTUATION_CHAR = 5;
+    private static final byte SEMICOLON_CHAR = 6;
+    /** A digit: a number, {@link #plainIntegerEnd} tells whether a plain one. */
+    private static final byte DIGIT_CHAR = 7;
+    /** {@code -} before another: a line comment. */
+    private static final byte LINE_COMMENT_CHAR = 8;
+    // resolved by firstCharKind from the next character
+    private static final byte MINUS_CHAR = 9;
+    private static final byte DOT_CHAR = 10;
+    private static final byte[] FIRST_CHAR = new byte[0x80];
+
+    static {
+        for (char c : " \t\n\r\f".toCharArray()) {
+            FIRST_CHAR[c] = SPACE_CHAR;
+        }
+        for (char c = 0; c < 0x80; c++) {
+            if (isIdentifierStart(c)) {
+                FIRST_CHAR[c] = "eEbBxXnNuU".indexOf(c) >= 0 ? PREFIX_CHAR : WORD_CHAR;
+            }
+        }
+        FIRST_CHAR['"'] = DOUBLE_QUOTE_CHAR;
+        for (char c : "()[],".toCharArray()) {
+            FIRST_CHAR[c] = PUNCTUATION_CHAR;
+        }
+        FIRST_CHAR[';'] = SEMICOLON_CHAR;
+        for (char c = '0'; c <= '9'; c++) {
+            FIRST_CHAR[c] = DIGIT_CHAR;
+        }
+        FIRST_CHAR['-'] = MINUS_CHAR;
+        FIRST_CHAR['.'] = DOT_CHAR;
+    }
+
+    /** For {@link #skipPlainText}: the ASCII characters it stops at. */
+    private static final boolean[] PLAIN_TEXT_STOP = new boolean[0x80];
+
+    static {
+        for (char c : "();\"'$-/".toCharArray()) {
+            PLAIN_TEXT_STOP[c] = true;
+        }
+    }
+
+    /** {@link #isIdentifierPart(char)} of each ASCII character. */
+    private static final boolean[] ASCII_IDENTIFIER_PART = new boolean[0x80];
+
+    static {
+        for (char c = 0; c < 0x80; c++) {
+            ASCII_IDENTIFIER_PART[c] = isIdentifierStart(c) || isDigit(c) || c == '$';
+        }
+    }
 
     private final String s;
     private final int n;
@@ -40,12 +100,14 @@ final class SqlScanner {
     /** The first {@code \r} at or after the start of the last line comment scanned, as for the cursor. */
     private int commentNextCr = UNKNOWN;
 
+    /** Where the token being scanned starts. */
     private int tokenStart;
     /**
      * In plain text ({@link #skipStatement()}): a certain token start, where the last token plain skipping
      * recognised ends, from which scanning token by token gives the tokens {@link #advance()} would have given.
      */
     private int plainRunStart;
+    /** Where the first significant token of the statement {@link #skipStatement()} stepped over starts, or -1. */
     private int statementAnchor;
 
     /** Set after an {@code E'...'} string, for as long as only whitespace and {@code --} comments follow it. */
@@ -94,11 +156,8 @@ final class SqlScanner {
         return new Token(type, s.substring(start, pos), base + start, line, column);
     }
 
-    /**
-     * Steps over the next token; its type, or null at the end of the text. The token is {@link #tokenStart()} to
-     * {@link #position()}.
-     */
-    TokenType advance() {
+    /** Steps over the next token, from {@link #tokenStart} to {@link #pos}; its type, or null at the end. */
+    private TokenType advance() {
         int p = pos;
         if (p >= n) {
             return null;
@@ -143,48 +202,6 @@ final class SqlScanner {
                 return type;
             }
         }
-    }
-
-    // what the first character of a token says of it (FIRST_CHAR, firstCharKind)
-    /** Left to {@link #scan()}. */
-    private static final byte OTHER_CHAR = 0;
-    private static final byte SPACE_CHAR = 1;
-    /** A letter or {@code _} that always starts a word (so do non-ASCII characters, but a leading BOM). */
-    private static final byte WORD_CHAR = 2;
-    /** A letter that may start a prefixed string instead: E, B, X, N, U. */
-    private static final byte PREFIX_CHAR = 3;
-    private static final byte DOUBLE_QUOTE_CHAR = 4;
-    /** {@code ( ) [ ] ,}, and {@code .} but before a digit or another dot: one-character operators. */
-    private static final byte PUNCTUATION_CHAR = 5;
-    private static final byte SEMICOLON_CHAR = 6;
-    /** A digit: a number, {@link #plainIntegerEnd} tells whether a plain one. */
-    private static final byte DIGIT_CHAR = 7;
-    /** {@code -} before another: a line comment. */
-    private static final byte LINE_COMMENT_CHAR = 8;
-    // resolved by firstCharKind from the next character
-    private static final byte MINUS_CHAR = 9;
-    private static final byte DOT_CHAR = 10;
-    private static final byte[] FIRST_CHAR = new byte[0x80];
-
-    static {
-        for (char c : " \t\n\r\f".toCharArray()) {
-            FIRST_CHAR[c] = SPACE_CHAR;
-        }
-        for (char c = 0; c < 0x80; c++) {
-            if (isIdentifierStart(c)) {
-                FIRST_CHAR[c] = "eEbBxXnNuU".indexOf(c) >= 0 ? PREFIX_CHAR : WORD_CHAR;
-            }
-        }
-        FIRST_CHAR['"'] = DOUBLE_QUOTE_CHAR;
-        for (char c : "()[],".toCharArray()) {
-            FIRST_CHAR[c] = PUNCTUATION_CHAR;
-        }
-        FIRST_CHAR[';'] = SEMICOLON_CHAR;
-        for (char c = '0'; c <= '9'; c++) {
-            FIRST_CHAR[c] = DIGIT_CHAR;
-        }
-        FIRST_CHAR['-'] = MINUS_CHAR;
-        FIRST_CHAR['.'] = DOT_CHAR;
     }
 
     /**
@@ -436,15 +453,6 @@ final class SqlScanner {
         return p;
     }
 
-    /** For {@link #skipPlainText}: the ASCII characters it stops at. */
-    private static final boolean[] PLAIN_TEXT_STOP = new boolean[0x80];
-
-    static {
-        for (char c : "();\"'$-/".toCharArray()) {
-            PLAIN_TEXT_STOP[c] = true;
-        }
-    }
-
     /**
      * Whether a statement whose first {@code words} words have these initials may still turn out to be a
      * {@code CREATE [OR REPLACE] FUNCTION|PROCEDURE} (or already is).
@@ -480,6 +488,11 @@ final class SqlScanner {
         return statementAnchor;
     }
 
+    /** Where the statement {@link #skipStatement()} stepped over ends (exclusive), and the next one starts. */
+    int position() {
+        return pos;
+    }
+
     private static boolean isSignificant(TokenType type) {
         return type != TokenType.WHITESPACE && type != TokenType.LINE_COMMENT && type != TokenType.BLOCK_COMMENT;
     }
@@ -508,16 +521,6 @@ final class SqlScanner {
     /** Whether the word at {@code from}, {@code length} long, is {@code keyword} (lower case), ignoring case. */
     private static boolean isWord(String s, int from, int length, String keyword) {
         return length == keyword.length() && Ascii.regionEqualsIgnoreCase(s, from, keyword);
-    }
-
-    /** Where the token {@link #advance()} last stepped over starts (an index into the scanned text). */
-    int tokenStart() {
-        return tokenStart;
-    }
-
-    /** Where the token {@link #advance()} last stepped over ends (exclusive), and the next one starts. */
-    int position() {
-        return pos;
     }
 
     private TokenType scan() {
@@ -922,15 +925,6 @@ final class SqlScanner {
 
     private static boolean isDigit(int c) {
         return c >= '0' && c <= '9';
-    }
-
-    /** {@link #isIdentifierPart(char)} of each ASCII character. */
-    private static final boolean[] ASCII_IDENTIFIER_PART = new boolean[0x80];
-
-    static {
-        for (char c = 0; c < 0x80; c++) {
-            ASCII_IDENTIFIER_PART[c] = isIdentifierStart(c) || isDigit(c) || c == '$';
-        }
     }
 
     private static boolean isIdentifierStart(char c) {

@@ -43,7 +43,7 @@ public final class StatementClassifier {
         if (statement.isEmpty()) {
             return EMPTY;
         }
-        Words w = new Words(statement.tokens());
+        Words w = new Words(statement);
         Token first = w.at(0);
         if (first.type() != TokenType.WORD) {
             return other(first.text());
@@ -198,12 +198,15 @@ public final class StatementClassifier {
      */
     private static final class Words {
 
+        /** The statement's text, whose tokens the statement's are. */
+        private final String text;
         private final Iterator<Token> source;
         /** The significant tokens read from {@link #source} so far. */
         private final List<Token> tokens = new ArrayList<>();
 
-        Words(List<Token> statementTokens) {
-            this.source = statementTokens.iterator();
+        Words(SqlStatement statement) {
+            this.text = statement.text();
+            this.source = statement.tokens().iterator();
         }
 
         /** The significant token at {@code i} (counting significant tokens only), or null if there are fewer. */
@@ -245,6 +248,9 @@ public final class StatementClassifier {
 
         /** Index of the first top-level (outside parentheses) {@code first second} word pair from {@code from}. */
         int topLevelPair(int from, String first, String second) {
+            if (!mentions(first) || !mentions(second)) {
+                return -1;
+            }
             int depth = 0;
             for (int i = from; has(i); i++) {
                 depth = depthAfter(i, depth);
@@ -257,6 +263,9 @@ public final class StatementClassifier {
 
         /** Index of the first top-level {@code keyword} from {@code from}, or -1. */
         int topLevelWord(int from, String keyword) {
+            if (!mentions(keyword)) {
+                return -1;
+            }
             int depth = 0;
             for (int i = from; has(i); i++) {
                 depth = depthAfter(i, depth);
@@ -265,6 +274,14 @@ public final class StatementClassifier {
                 }
             }
             return -1;
+        }
+
+        /**
+         * Whether the statement's text holds {@code keyword} anywhere (ignoring ASCII case): if not, no token is that
+         * word, and there is no need to read every token to find out.
+         */
+        private boolean mentions(String keyword) {
+            return Ascii.containsIgnoreCase(text, keyword);
         }
 
         private int depthAfter(int i, int depth) {

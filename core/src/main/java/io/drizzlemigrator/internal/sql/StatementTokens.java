@@ -23,8 +23,9 @@ import java.util.function.UnaryOperator;
  * texts, offsets, lines and columns. Unmodifiable, and once complete it answers as the list {@link List#copyOf}
  * would have (which is what statements held before their tokens became lazy).
  *
- * <p>Safe to share between threads: scanning happens under the list's lock; the complete list is published through
- * a volatile field and read without locking.
+ * <p>Safe to share between threads: tokens are made under the list's lock, and published (the array holding them,
+ * then how many there are; at the end, the complete list) through volatile fields, which readers read without
+ * locking.
  */
 final class StatementTokens extends AbstractList<Token> implements RandomAccess {
 
@@ -34,13 +35,13 @@ final class StatementTokens extends AbstractList<Token> implements RandomAccess 
     private final int column;
     private final boolean bomAtStart;
 
-    /** Every token, once the text has been scanned to its end; then the fields below are no longer used. */
+    /** Every token, once the text has been scanned to its end. */
     private volatile List<Token> complete;
-
-    // guarded by this
+    /** Before that: the tokens made so far are the first {@link #made} of this array. */
+    private volatile Token[] tokens;
+    private volatile int made;
+    /** Guarded by this. */
     private SqlScanner scanner;
-    private Token[] made;
-    private int count;
 
     /**
      * The tokens of {@code text}, found at offset {@code base} of the lexer's input, at line {@code line}, column
@@ -58,52 +59,57 @@ final class StatementTokens extends AbstractList<Token> implements RandomAccess 
     /** The token at {@code index}, or null if there are not that many: scans no further than that token. */
     Token tokenOrNull(int index) {
         List<Token> all = complete;
+        if (all == null && index < made) {
+            Token[] t = tokens;
+            if (t != null) {
+                return t[index];
+            }
+            all = complete; // completed meanwhile
+        }
         if (all != null) {
             return index < all.size() ? all.get(index) : null;
         }
-        synchronized (this) {
-            while (complete == null && count <= index) {
-                scanOne();
-            }
-            all = complete;
-            if (all != null) { // complete now, perhaps completed by another thread: made is gone
-                return index < all.size() ? all.get(index) : null;
-            }
-            return made[index];
-        }
+        return scanTo(index);
     }
 
     /** The list of every token (scanning what is left). */
     private List<Token> all() {
         List<Token> all = complete;
-        if (all != null) {
-            return all;
+        if (all == null) {
+            scanTo(Integer.MAX_VALUE);
+            all = complete;
         }
-        synchronized (this) {
-            while (complete == null) {
-                scanOne();
-            }
-            return complete;
-        }
+        return all;
     }
 
-    /** Makes one more token, or completes the list at the end of the text. Holds the lock. */
-    private void scanOne() {
+    /** Makes tokens up to the one at {@code index}, or to the end; that token, or null if there are fewer. */
+    private synchronized Token scanTo(int index) {
+        List<Token> all = complete;
+        if (all != null) { // completed by another thread
+            return index < all.size() ? all.get(index) : null;
+        }
+        int count = made;
+        Token[] t = tokens;
         if (scanner == null) {
             scanner = new SqlScanner(text, base, line, column, bomAtStart);
-            made = new Token[8];
+            t = new Token[8];
         }
-        Token t = scanner.next();
-        if (t == null) {
-            complete = List.of(Arrays.copyOf(made, count));
-            scanner = null;
-            made = null;
-            return;
+        while (count <= index) {
+            Token next = scanner.next();
+            if (next == null) {
+                complete = List.of(Arrays.copyOf(t, count));
+                scanner = null;
+                tokens = null;
+                return null;
+            }
+            if (count == t.length) {
+                t = Arrays.copyOf(t, count * 2);
+            }
+            t[count++] = next; // past what readers may read until made says so
         }
-        if (count == made.length) {
-            made = Arrays.copyOf(made, count * 2);
-        }
-        made[count++] = t;
+        tokens = t;
+        made = count;
+        return t[index];
     }
 
     // ---- what may be answered from the first tokens
@@ -126,18 +132,24 @@ final class StatementTokens extends AbstractList<Token> implements RandomAccess 
     public Iterator<Token> iterator() {
         return new Iterator<>() {
             private int next;
+            /** The token at {@link #next}, once hasNext() has looked for it. */
+            private Token ahead;
 
             @Override
             public boolean hasNext() {
-                return tokenOrNull(next) != null;
+                if (ahead == null) {
+                    ahead = tokenOrNull(next);
+                }
+                return ahead != null;
             }
 
             @Override
             public Token next() {
-                Token t = tokenOrNull(next);
-                if (t == null) {
+                if (!hasNext()) {
                     throw new NoSuchElementException();
                 }
+                Token t = ahead;
+                ahead = null;
                 next++;
                 return t;
             }

@@ -216,8 +216,9 @@ class SqlLexerEquivalenceTest {
             StringBuilder out = new StringBuilder();
             int pieces = 20 + random.nextInt(80);
             for (int i = 0; i < pieces; i++) {
-                out.append(random.nextBoolean() ? new ScriptGenerator(random, true).script().text() : definition(random))
-                        .append(random.nextBoolean() ? ";\n" : "\r\n");
+                String piece = random.nextBoolean() ? new ScriptGenerator(random, true).script().text()
+                        : definition(random);
+                out.append(piece).append(random.nextBoolean() ? ";\n" : "\r\n");
             }
             return out.toString();
         });
