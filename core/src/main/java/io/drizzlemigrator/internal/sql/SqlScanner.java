@@ -264,8 +264,9 @@ final class SqlScanner {
         int words = 0;
         int initials = 0;
         boolean definesFunction = false;
+        boolean wordsMatter = true;
         boolean plain = false;
-        boolean tokensOnly = false;
+        int tokenByTokenTo = -1;
         statement:
         while (pos < n) {
             if (plain) {
@@ -333,10 +334,10 @@ final class SqlScanner {
                     }
                 }
                 // a string, dollar quote, parameter or part of a word, or something unterminated: token by token
-                // from the last certain token start, for the rest of the statement
+                // from the last certain token start, at least past this character
+                tokenByTokenTo = p;
                 pos = plainRunStart;
                 plain = false;
-                tokensOnly = true;
                 continue;
             }
             int p = pos;
@@ -398,11 +399,7 @@ final class SqlScanner {
                     initials |= initialOfDefinitionWord(s, p, length) << (8 * words);
                     words++;
                     definesFunction = definesFunction(initials);
-                    if (!tokensOnly && !mayDefineFunction(initials, words)) {
-                        // words no longer matter: the rest is plain text to skip, from here (after a word)
-                        plain = true;
-                        plainRunStart = pos;
-                    }
+                    wordsMatter = mayDefineFunction(initials, words);
                 }
                 if (definesFunction && parenDepth == 0) {
                     if (isWord(s, p, length, "begin")) {
@@ -426,6 +423,11 @@ final class SqlScanner {
                 }
             } else if (type == TokenType.SEMICOLON && parenDepth == 0 && beginDepth == 0) {
                 break;
+            }
+            if (!wordsMatter && pos > tokenByTokenTo && !afterExtendedString) {
+                // the rest is plain text to skip, from here (a token start), unless a string continuation is pending
+                plain = true;
+                plainRunStart = pos;
             }
             if (pos < n && s.charAt(pos) == ' ') {
                 // the most common token after a significant one: taken here, it costs no trip round the loop
