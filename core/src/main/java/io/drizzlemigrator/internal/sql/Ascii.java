@@ -28,6 +28,17 @@ final class Ascii {
         return true;
     }
 
+    /** Whether {@code s} holds {@code keyword} anywhere, ignoring ASCII case. */
+    static boolean containsIgnoreCase(String s, String keyword) {
+        char first = toLower(keyword.charAt(0));
+        for (int i = 0, last = s.length() - keyword.length(); i <= last; i++) {
+            if (toLower(s.charAt(i)) == first && regionEqualsIgnoreCase(s, i, keyword)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Lower-cases ASCII letters only. */
     static String toLowerCase(String s) {
         char[] out = null;

@@ -1,7 +1,6 @@
 package io.drizzlemigrator.internal.sql;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -68,124 +67,31 @@ public final class SqlLexer {
             throw new IllegalArgumentException("firstLine and firstColumn are 1-based, got line " + firstLine
                     + ", column " + firstColumn);
         }
-        SqlScanner scanner = new SqlScanner(text, firstLine, firstColumn);
+        boolean bomAtStart = firstLine == 1 && firstColumn == 1 && SqlScanner.startsWithBom(text);
+        SqlScanner scanner = new SqlScanner(text, 0, firstLine, firstColumn, bomAtStart);
         List<SqlStatement> statements = new ArrayList<>();
-        List<Token> current = new ArrayList<>();
-        StatementEndTracker tracker = new StatementEndTracker();
         int start = 0;
-        for (Token t = scanner.next(); t != null; t = scanner.next()) {
-            current.add(t);
-            if (tracker.endsStatement(t)) {
-                int end = t.endOffset();
-                statements.add(statement(text.substring(start, end), current));
-                current.clear();
-                tracker.reset();
-                start = end;
-            }
-        }
-        if (start < text.length()) {
-            statements.add(statement(text.substring(start), current));
+        while (scanner.skipStatement()) {
+            int end = scanner.position();
+            statements.add(statement(text.substring(start, end), start, scanner, bomAtStart));
+            start = end;
         }
         return statements;
     }
 
-    private static SqlStatement statement(String text, List<Token> tokens) {
-        Token anchor = tokens.get(0);
-        for (Token t : tokens) {
-            if (t.isSignificant()) {
-                anchor = t;
-                break;
-            }
-        }
-        return new SqlStatement(text, anchor.offset(), anchor.line(), anchor.column(), tokens);
-    }
-
     /**
-     * psql's rules for a command-ending semicolon ({@code psqlscan.l}): not inside parentheses
-     * ({@code paren_depth}), not inside a function body ({@code begin_depth}). For the latter, the first four words
-     * of a statement are remembered by their initials when they are CREATE, OR, REPLACE, FUNCTION or PROCEDURE;
-     * while they read {@code CREATE FUNCTION|PROCEDURE} or {@code CREATE OR REPLACE FUNCTION|PROCEDURE}, words outside
-     * parentheses open and close blocks.
+     * The statement {@code scanner} just stepped over, which starts at {@code start}, positioned at its first
+     * significant token (or its start if it has none); its tokens are made when first asked for.
      */
-    private static final class StatementEndTracker {
-
-        private final char[] initials = new char[4];
-        private int wordCount;
-        private int parenDepth;
-        private int beginDepth;
-
-        /** Feeds a token; true if it is a {@code ;} that ends the statement. */
-        boolean endsStatement(Token t) {
-            switch (t.type()) {
-                case SEMICOLON -> {
-                    return parenDepth == 0 && beginDepth == 0;
-                }
-                case OPERATOR -> {
-                    String op = t.text();
-                    if (op.length() == 1) {
-                        if (op.charAt(0) == '(') {
-                            parenDepth++;
-                        } else if (op.charAt(0) == ')' && parenDepth > 0) {
-                            parenDepth--;
-                        }
-                    }
-                }
-                case WORD -> word(t.text());
-                default -> {
-                    // strings, comments and the like do not matter
-                }
-            }
-            return false;
+    private static SqlStatement statement(String text, int start, SqlScanner scanner, boolean bomAtStart) {
+        scanner.moveCursorTo(start);
+        StatementTokens tokens = new StatementTokens(text, start, scanner.line(), scanner.column(),
+                start == 0 && bomAtStart);
+        int anchor = scanner.statementAnchor();
+        if (anchor < 0) {
+            return new SqlStatement(text, start, scanner.line(), scanner.column(), tokens);
         }
-
-        private void word(String w) {
-            if (wordCount < initials.length) {
-                initials[wordCount] = initialOfDefinitionWord(w);
-                wordCount++;
-            }
-            if (parenDepth == 0 && definesFunction()) {
-                if (Ascii.equalsIgnoreCase(w, "begin")) {
-                    beginDepth++;
-                } else if (Ascii.equalsIgnoreCase(w, "case")) {
-                    if (beginDepth > 0) {
-                        beginDepth++;
-                    }
-                } else if (Ascii.equalsIgnoreCase(w, "end") && beginDepth > 0) {
-                    beginDepth--;
-                }
-            }
-        }
-
-        private boolean definesFunction() {
-            char[] w = initials;
-            return w[0] == 'c' && (w[1] == 'f' || w[1] == 'p'
-                    || (w[1] == 'o' && w[2] == 'r' && (w[3] == 'f' || w[3] == 'p')));
-        }
-
-        private static char initialOfDefinitionWord(String w) {
-            if (Ascii.equalsIgnoreCase(w, "create")) {
-                return 'c';
-            }
-            if (Ascii.equalsIgnoreCase(w, "function")) {
-                return 'f';
-            }
-            if (Ascii.equalsIgnoreCase(w, "procedure")) {
-                return 'p';
-            }
-            if (Ascii.equalsIgnoreCase(w, "or")) {
-                return 'o';
-            }
-            if (Ascii.equalsIgnoreCase(w, "replace")) {
-                return 'r';
-            }
-            return 0;
-        }
-
-        void reset() {
-            Arrays.fill(initials, (char) 0);
-            wordCount = 0;
-            parenDepth = 0;
-            beginDepth = 0;
-        }
+        scanner.moveCursorTo(anchor);
+        return new SqlStatement(text, anchor, scanner.line(), scanner.column(), tokens);
     }
 }

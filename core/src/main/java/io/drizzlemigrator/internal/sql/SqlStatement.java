@@ -13,13 +13,14 @@ import java.util.Objects;
  *               where {@link #text()} starts if it has none: where an error about this statement should point
  * @param line   1-based line of {@link #offset()}
  * @param column 1-based column (in code points) of {@link #offset()}
- * @param tokens every token of {@link #text()}, whitespace and comments included, in order
+ * @param tokens every token of {@link #text()}, whitespace and comments included, in order (unmodifiable; for a
+ *               statement from {@link SqlLexer#split}, made when first looked at)
  */
 public record SqlStatement(String text, int offset, int line, int column, List<Token> tokens) {
 
     public SqlStatement {
         Objects.requireNonNull(text, "text");
-        tokens = List.copyOf(tokens);
+        tokens = tokens instanceof StatementTokens ? tokens : List.copyOf(tokens);
     }
 
     /** The tokens that are neither whitespace nor comments, in order (the terminating {@code ;} included). */

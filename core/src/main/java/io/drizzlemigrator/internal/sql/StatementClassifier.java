@@ -1,6 +1,8 @@
 package io.drizzlemigrator.internal.sql;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,8 +43,8 @@ public final class StatementClassifier {
         if (statement.isEmpty()) {
             return EMPTY;
         }
-        Words w = new Words(statement.significantTokens());
-        Token first = w.tokens.get(0);
+        Words w = new Words(statement);
+        Token first = w.at(0);
         if (first.type() != TokenType.WORD) {
             return other(first.text());
         }
@@ -150,7 +152,7 @@ public final class StatementClassifier {
             return nonTransactional("REINDEX CONCURRENTLY");
         }
         if (w.is(i, "DATABASE") || w.is(i, "SYSTEM")) {
-            return nonTransactional("REINDEX " + Ascii.toUpperCase(w.tokens.get(i).text()));
+            return nonTransactional("REINDEX " + Ascii.toUpperCase(w.at(i).text()));
         }
         return other("REINDEX");
     }
@@ -163,7 +165,7 @@ public final class StatementClassifier {
         } else if (w.isOperator(1, "(")) {
             i = w.options(1, new HashMap<>());
         }
-        return i >= w.end ? nonTransactional("CLUSTER") : other("CLUSTER");
+        return !w.has(i) ? nonTransactional("CLUSTER") : other("CLUSTER");
     }
 
     /**
@@ -189,34 +191,68 @@ public final class StatementClassifier {
         return new Classification(StatementKind.OTHER, d);
     }
 
-    /** The significant tokens of a statement, with keyword tests by position. */
+    /**
+     * The significant tokens of a statement, with keyword tests by position. They are taken from the statement's
+     * tokens only as far as the tests look (most look at the first few), so a statement's tokens are not all made
+     * just to classify it ({@link StatementTokens}).
+     */
     private static final class Words {
 
-        final List<Token> tokens;
-        /** Index past the last token that is not the terminating {@code ;}. */
-        final int end;
+        /** The statement's text, whose tokens the statement's are. */
+        private final String text;
+        private final Iterator<Token> source;
+        /** The significant tokens read from {@link #source} so far. */
+        private final List<Token> tokens = new ArrayList<>();
 
-        Words(List<Token> tokens) {
-            this.tokens = tokens;
-            int e = tokens.size();
-            if (e > 0 && tokens.get(e - 1).type() == TokenType.SEMICOLON) {
-                e--;
+        Words(SqlStatement statement) {
+            this.text = statement.text();
+            this.source = statement.tokens().iterator();
+        }
+
+        /** The significant token at {@code i} (counting significant tokens only), or null if there are fewer. */
+        Token at(int i) {
+            while (tokens.size() <= i && source.hasNext()) {
+                Token t = source.next();
+                if (t.isSignificant()) {
+                    tokens.add(t);
+                }
             }
-            this.end = e;
+            return i < tokens.size() ? tokens.get(i) : null;
+        }
+
+        /**
+         * Whether there is a token at {@code i} before the end: the end is after the last significant token, or
+         * before it if that is the terminating {@code ;}.
+         */
+        boolean has(int i) {
+            Token t = i >= 0 ? at(i) : null;
+            return t != null && (t.type() != TokenType.SEMICOLON || at(i + 1) != null);
+        }
+
+        /** Index past the last significant token that is not the terminating {@code ;} (reads every token). */
+        int end() {
+            int e = 0;
+            while (at(e) != null) {
+                e++;
+            }
+            return e > 0 && at(e - 1).type() == TokenType.SEMICOLON ? e - 1 : e;
         }
 
         boolean is(int i, String keyword) {
-            return i >= 0 && i < end && tokens.get(i).isWord(keyword);
+            return has(i) && at(i).isWord(keyword);
         }
 
         boolean isOperator(int i, String op) {
-            return i >= 0 && i < end && tokens.get(i).type() == TokenType.OPERATOR && tokens.get(i).text().equals(op);
+            return has(i) && at(i).type() == TokenType.OPERATOR && at(i).text().equals(op);
         }
 
         /** Index of the first top-level (outside parentheses) {@code first second} word pair from {@code from}. */
         int topLevelPair(int from, String first, String second) {
+            if (!mentions(first) || !mentions(second)) {
+                return -1;
+            }
             int depth = 0;
-            for (int i = from; i < end; i++) {
+            for (int i = from; has(i); i++) {
                 depth = depthAfter(i, depth);
                 if (depth == 0 && is(i, first) && is(i + 1, second)) {
                     return i;
@@ -227,14 +263,25 @@ public final class StatementClassifier {
 
         /** Index of the first top-level {@code keyword} from {@code from}, or -1. */
         int topLevelWord(int from, String keyword) {
+            if (!mentions(keyword)) {
+                return -1;
+            }
             int depth = 0;
-            for (int i = from; i < end; i++) {
+            for (int i = from; has(i); i++) {
                 depth = depthAfter(i, depth);
                 if (depth == 0 && is(i, keyword)) {
                     return i;
                 }
             }
             return -1;
+        }
+
+        /**
+         * Whether the statement's text holds {@code keyword} anywhere (ignoring ASCII case): if not, no token is that
+         * word, and there is no need to read every token to find out.
+         */
+        private boolean mentions(String keyword) {
+            return Ascii.containsIgnoreCase(text, keyword);
         }
 
         private int depthAfter(int i, int depth) {
@@ -263,10 +310,10 @@ public final class StatementClassifier {
          */
         int options(int open, Map<String, String> into) {
             int i = open + 1;
-            while (i < end && !isOperator(i, ")")) {
+            while (has(i) && !isOperator(i, ")")) {
                 int itemStart = i;
                 int depth = 0;
-                while (i < end && (depth > 0 || !(isOperator(i, ",") || isOperator(i, ")")))) {
+                while (has(i) && (depth > 0 || !(isOperator(i, ",") || isOperator(i, ")")))) {
                     depth = depthAfter(i, depth);
                     i++;
                 }
@@ -275,14 +322,14 @@ public final class StatementClassifier {
                     i++;
                 }
             }
-            return Math.min(i + 1, end);
+            return Math.min(i + 1, end());
         }
 
         private void option(int from, int to, Map<String, String> into) {
             if (from >= to) {
                 return;
             }
-            Token name = tokens.get(from);
+            Token name = at(from);
             String key = switch (name.type()) {
                 case WORD -> Ascii.toLowerCase(name.text());
                 case QUOTED_IDENTIFIER -> unquote(name.text(), '"');
@@ -297,12 +344,12 @@ public final class StatementClassifier {
             }
             String value = null;
             if (v == to - 1) {
-                Token t = tokens.get(v);
+                Token t = at(v);
                 value = t.type() == TokenType.STRING && t.text().startsWith("'") ? unquote(t.text(), '\'') : t.text();
             } else if (v < to) {
                 StringBuilder joined = new StringBuilder();
                 for (int k = v; k < to; k++) {
-                    joined.append(tokens.get(k).text());
+                    joined.append(at(k).text());
                 }
                 value = joined.toString();
             }
@@ -317,15 +364,15 @@ public final class StatementClassifier {
 
         /** "CREATE OR REPLACE FUNCTION", "ALTER TABLE", "DROP INDEX": the verb, its modifiers, the object kind. */
         String leadingKeywords() {
-            StringBuilder out = new StringBuilder(Ascii.toUpperCase(tokens.get(0).text()));
+            StringBuilder out = new StringBuilder(Ascii.toUpperCase(at(0).text()));
             int i = 1;
-            while (i < end && tokens.get(i).type() == TokenType.WORD
-                    && MODIFIERS.contains(Ascii.toUpperCase(tokens.get(i).text()))) {
-                out.append(' ').append(Ascii.toUpperCase(tokens.get(i).text()));
+            while (has(i) && at(i).type() == TokenType.WORD
+                    && MODIFIERS.contains(Ascii.toUpperCase(at(i).text()))) {
+                out.append(' ').append(Ascii.toUpperCase(at(i).text()));
                 i++;
             }
-            if (i < end && tokens.get(i).type() == TokenType.WORD) {
-                out.append(' ').append(Ascii.toUpperCase(tokens.get(i).text()));
+            if (has(i) && at(i).type() == TokenType.WORD) {
+                out.append(' ').append(Ascii.toUpperCase(at(i).text()));
             }
             return out.toString();
         }
