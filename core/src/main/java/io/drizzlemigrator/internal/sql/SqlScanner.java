@@ -255,8 +255,9 @@ final class SqlScanner {
      * text ({@link #skipPlainText}) up to the next character that may start something that does. {@code ( ) ; "}
      * and comments are dealt with there, as their meaning does not depend on the token before them; that of a
      * quote or a dollar sign does ({@code E'...'} or {@code x'...'}, {@code $$} or {@code a$$}), so at one the
-     * rest of the statement is scanned token by token, from the end of the last token plain skipping recognised
-     * (a token start for certain, as those tokens are whole whatever precedes them).
+     * statement is scanned token by token from the end of the last token plain skipping recognised (a token start
+     * for certain, as those tokens are whole whatever precedes them) to past that character, then skipped as plain
+     * text again (once no E-string continuation is pending).
      */
     boolean skipStatement() {
         if (pos >= n) {
