@@ -247,6 +247,7 @@ public final class Engine {
             HistoryTable.Shape shape = history.shape(session.connection);
             List<HistoryRow> rows = history.read(session.connection, shape);
             LoadedFolder folder = read.join();
+            requireUtf8(folder);
             Plan plan = Planner.plan(folder.migrations(), rows, folder.layout() == Layout.FOLDERS);
             StatusReport report = report(folder, plan, new HashMap<>(), true);
             events.publish(new MigrationEvent.StatusRead(report));
@@ -264,6 +265,7 @@ public final class Engine {
             HistoryTable.Shape shape = history.shape(session.connection);
             List<HistoryRow> rows = history.read(session.connection, shape);
             LoadedFolder folder = read.join();
+            requireUtf8(folder);
             plan = Planner.plan(folder.migrations(), rows, folder.layout() == Layout.FOLDERS);
             report = report(folder, plan, new HashMap<>());
             events.publish(new MigrationEvent.StatusRead(report));
@@ -277,6 +279,16 @@ public final class Engine {
         }
         checkPolicies(plan, report, true);
         return report;
+    }
+
+    /**
+     * {@code status} and {@code validate} report a file that is not UTF-8, applied or not (a migration run decodes only
+     * what it applies, before applying anything).
+     */
+    private static void requireUtf8(LoadedFolder folder) {
+        for (MigrationFile m : folder.migrations()) {
+            m.sql();
+        }
     }
 
     /** Applies the policies; returns the warnings, throws when a policy refuses. */

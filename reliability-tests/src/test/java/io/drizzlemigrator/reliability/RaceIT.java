@@ -89,8 +89,11 @@ class RaceIT {
                     .migration("0001_after", "CREATE TABLE \"after\" (\"id\" integer);")
                     .write();
             List<CliProcess> runners = startRunners(db, folder, "slow");
-            Db.await("all " + PROCESSES + " runners are connected", Duration.ofMinutes(2),
-                    () -> migratorBackends(db) >= PROCESSES);
+            // connected is not enough (a runner connects while it still reads its folder): wait until every runner
+            // but the holder has found the lock taken at least once
+            Db.await("all " + PROCESSES + " runners are connected and " + (PROCESSES - 1) + " have tried the lock",
+                    Duration.ofMinutes(2), () -> migratorBackends(db) >= PROCESSES
+                            && lockPollers(db) >= PROCESSES - 1);
             db.execute("insert into gate values (true)");
             int waited = 0;
             int applied = 0;
@@ -148,6 +151,12 @@ class RaceIT {
     static long migratorBackends(TestDatabase db) {
         return db.queryLong("select count(distinct pid) from pg_stat_activity where datname = current_database()"
                 + " and application_name = 'drizzle-migrator'");
+    }
+
+    /** Runners whose last statement was a try for the migration lock (they poll it while another holds it). */
+    static long lockPollers(TestDatabase db) {
+        return db.queryLong("select count(distinct pid) from pg_stat_activity where datname = current_database()"
+                + " and application_name = 'drizzle-migrator' and query like 'select pg_try_advisory_lock(%'");
     }
 
     private List<CliProcess> startRunners(TestDatabase db, Path folder, String name) {
