@@ -12,7 +12,7 @@ for a in "$@"; do
   if [ "$a" = "--quick" ]; then quick=1; fi
 done
 
-echo "[run.sh] building core and benchmarks" >&2
+echo "[run.sh] building core, the example Spring Boot service and benchmarks" >&2
 mvn -q -B -pl benchmarks -am package dependency:build-classpath -DskipTests \
   -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=runtime >&2
 
