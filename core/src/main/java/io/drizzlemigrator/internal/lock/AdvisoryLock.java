@@ -1,9 +1,8 @@
 package io.drizzlemigrator.internal.lock;
 
 import io.drizzlemigrator.LockTimeoutException;
+import io.drizzlemigrator.internal.source.Sha256;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -36,17 +35,12 @@ public final class AdvisoryLock {
 
     /** The key used for schema and table when none is configured: stable across versions and processes. */
     public static long deriveKey(String schema, String table) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256")
-                    .digest(("drizzle-migrator:" + schema + "." + table).getBytes(StandardCharsets.UTF_8));
-            long k = 0;
-            for (int i = 0; i < 8; i++) {
-                k = (k << 8) | (d[i] & 0xff);
-            }
-            return k;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
+        byte[] d = new Sha256().digest(("drizzle-migrator:" + schema + "." + table).getBytes(StandardCharsets.UTF_8));
+        long k = 0;
+        for (int i = 0; i < 8; i++) {
+            k = (k << 8) | (d[i] & 0xff);
         }
+        return k;
     }
 
     public long key() {
@@ -127,9 +121,7 @@ public final class AdvisoryLock {
      * backends, so a session lock would guard nothing: that is refused.
      */
     public int verifyHeldBySession(Connection connection, int lockedByPid) throws SQLException {
-        String sql = "select pg_backend_pid(), exists (select 1 from pg_locks l where l.locktype = 'advisory'"
-                + " and l.granted and l.pid = pg_backend_pid() and l.classid = " + (key >>> 32) + "::bigint::oid"
-                + " and l.objid = " + (key & 0xffffffffL) + "::bigint::oid and l.objsubid = 1)";
+        String sql = "select pg_backend_pid(), exists (" + grantedLocks() + " and l.pid = pg_backend_pid())";
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             int pid = rs.getInt(1);
@@ -138,6 +130,21 @@ public final class AdvisoryLock {
             }
             return pid;
         }
+    }
+
+    /** Whether some session holds the lock now (a runner that has not taken it asks: is a run in progress?). */
+    public boolean isHeld(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery("select exists (" + grantedLocks() + ")")) {
+            rs.next();
+            return rs.getBoolean(1);
+        }
+    }
+
+    /** The rows of {@code pg_locks} for this key that are granted (a bigint key is classid, objid, objsubid 1). */
+    private String grantedLocks() {
+        return "select 1 from pg_locks l where l.locktype = 'advisory' and l.granted and l.classid = " + (key >>> 32)
+                + "::bigint::oid and l.objid = " + (key & 0xffffffffL) + "::bigint::oid and l.objsubid = 1";
     }
 
     /** The error for a connection whose backend changed between transactions. */

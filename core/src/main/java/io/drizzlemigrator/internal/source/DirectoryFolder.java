@@ -22,6 +22,8 @@ final class DirectoryFolder extends FolderAccess {
 
     private final String location;
     private final Path dir;
+    /** {@link #dir} as a {@link File}: resolving names against it is cheaper than {@link Path#resolve} per file. */
+    private final File dirFile;
 
     DirectoryFolder(String location, String path) {
         this.location = location;
@@ -35,6 +37,7 @@ final class DirectoryFolder extends FolderAccess {
             throw new MigrationSourceException(null, 0, "location '" + JournalParser.printable(location)
                     + "' is not a valid path (" + e.getReason() + "): give drizzle-kit's `out` folder", e);
         }
+        this.dirFile = dir.toFile();
     }
 
     @Override
@@ -68,7 +71,7 @@ final class DirectoryFolder extends FolderAccess {
      */
     @Override
     byte[] read(String relative) {
-        File file = dir.resolve(relative).toFile();
+        File file = new File(dirFile, relative);
         try (RandomAccessFile in = new RandomAccessFile(file, "r")) {
             long length = in.length();
             if (length > MAX_FILE_BYTES) {

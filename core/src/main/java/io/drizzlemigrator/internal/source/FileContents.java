@@ -7,32 +7,28 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
- * Hashes migration files with one {@link MessageDigest} per reading thread (not thread-safe), and decodes them
- * strictly as UTF-8.
+ * Hashes migration files with one {@link Sha256} per reading thread (not thread-safe), and decodes them strictly as
+ * UTF-8.
  */
 final class FileContents {
 
-    private static final HexFormat HEX = HexFormat.of();
+    private static final byte[] HEX_DIGITS = {'0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'a', 'b', 'c', 'd',
+        'e', 'f'};
     private static final char REPLACEMENT = '\uFFFD';
 
-    private final MessageDigest sha256;
-
-    FileContents() {
-        try {
-            sha256 = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
-    }
+    private final Sha256 sha256 = new Sha256();
 
     /** Lowercase hex SHA-256 of the bytes: drizzle's hash of the file (for valid UTF-8). */
     String hash(byte[] bytes) {
-        return HEX.formatHex(sha256.digest(bytes));
+        byte[] digest = sha256.digest(bytes);
+        byte[] hex = new byte[digest.length * 2];
+        for (int i = 0; i < digest.length; i++) {
+            hex[2 * i] = HEX_DIGITS[(digest[i] >> 4) & 0xf];
+            hex[2 * i + 1] = HEX_DIGITS[digest[i] & 0xf];
+        }
+        return new String(hex, StandardCharsets.ISO_8859_1);
     }
 
     /**

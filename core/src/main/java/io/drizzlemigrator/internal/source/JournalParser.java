@@ -56,23 +56,34 @@ final class JournalParser {
 
     /** {@link #parse}, always with Jackson: the reference for {@link PlainJournal}, and every error message. */
     static List<JournalEntry> parseWithJackson(byte[] json, String where) {
-        try (JsonParser parser = Json.FACTORY.createParser(json)) {
-            return new JournalParser(where, parser).journal();
-        } catch (JsonEOFException e) {
-            JsonLocation at = e.getLocation();
-            throw new MigrationSourceException(FILE, line(at), "the journal in " + where + " ends in the middle of "
-                    + "its JSON (line " + line(at) + ", column " + column(at) + "): it is truncated; restore it from "
-                    + "version control or regenerate it with drizzle-kit", e);
-        } catch (StreamConstraintsException e) {
-            throw new MigrationSourceException(FILE, line(e.getLocation()), "the journal in " + where + " exceeds "
-                    + "a JSON parser limit (" + e.getOriginalMessage() + "): it is not a drizzle-kit journal", e);
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            throw new MigrationSourceException(FILE, line(at), "the journal in " + where + " is not valid JSON at "
-                    + "line " + line(at) + ", column " + column(at) + " (" + e.getOriginalMessage() + "): fix it or "
-                    + "restore it from version control", e);
-        } catch (IOException e) {
-            throw FolderAccess.unreadable(FILE, where, e);
+        return WithJackson.parse(json, where);
+    }
+
+    /**
+     * Apart from {@link JournalParser} because its exception handlers name Jackson's exceptions, which the JVM loads
+     * when it verifies the class that holds them: a journal that {@link PlainJournal} reads never loads Jackson.
+     */
+    private static final class WithJackson {
+
+        static List<JournalEntry> parse(byte[] json, String where) {
+            try (JsonParser parser = Json.FACTORY.createParser(json)) {
+                return new JournalParser(where, parser).journal();
+            } catch (JsonEOFException e) {
+                JsonLocation at = e.getLocation();
+                throw new MigrationSourceException(FILE, line(at), "the journal in " + where + " ends in the middle"
+                        + " of its JSON (line " + line(at) + ", column " + column(at) + "): it is truncated; restore it"
+                        + " from version control or regenerate it with drizzle-kit", e);
+            } catch (StreamConstraintsException e) {
+                throw new MigrationSourceException(FILE, line(e.getLocation()), "the journal in " + where + " exceeds "
+                        + "a JSON parser limit (" + e.getOriginalMessage() + "): it is not a drizzle-kit journal", e);
+            } catch (JsonProcessingException e) {
+                JsonLocation at = e.getLocation();
+                throw new MigrationSourceException(FILE, line(at), "the journal in " + where + " is not valid JSON"
+                        + " at line " + line(at) + ", column " + column(at) + " (" + e.getOriginalMessage() + "): fix"
+                        + " it or restore it from version control", e);
+            } catch (IOException e) {
+                throw FolderAccess.unreadable(FILE, where, e);
+            }
         }
     }
 

@@ -26,7 +26,10 @@ public final class MigrationFolderReader {
 
     static final String MIGRATION_SQL = "migration.sql";
     private static final String ROLLBACK_SUFFIX = "_rollback.sql";
-    private static final Pattern V1_FOLDER = Pattern.compile("(\\d{14})_(.*)", Pattern.DOTALL);
+    /** Compiled on first use: a journal folder never needs it. */
+    private static final class V1Folder {
+        static final Pattern PATTERN = Pattern.compile("(\\d{14})_(.*)", Pattern.DOTALL);
+    }
     private static final Logger LOG = LoggerFactory.getLogger(MigrationFolderReader.class);
 
     private MigrationFolderReader() {
@@ -120,7 +123,7 @@ public final class MigrationFolderReader {
     }
 
     private static long folderMillis(String name, String file, String where) {
-        Matcher m = V1_FOLDER.matcher(name);
+        Matcher m = V1Folder.PATTERN.matcher(name);
         if (!m.matches()) {
             throw new MigrationSourceException(file, 0, "the folder " + JournalParser.printable(name) + " in " + where
                     + " holds a migration.sql but its name is not <YYYYMMDDHHMMSS>_<name>: drizzle's migrator would "
