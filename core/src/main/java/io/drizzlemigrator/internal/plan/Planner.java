@@ -37,6 +37,16 @@ public final class Planner {
      *                    would skip it)
      */
     public static Plan plan(List<MigrationFile> migrations, List<HistoryRow> rows, boolean folderOrder) {
+        HistoryRow[] matched = aligned(migrations, rows);
+        if (matched != null) {
+            return plan(migrations, matched, rows.isEmpty() ? null : rows.get(rows.size() - 1), List.of(),
+                    folderOrder);
+        }
+        return planByIndexes(migrations, rows, folderOrder);
+    }
+
+    /** The general matching, by indexes of the rows' names and {@code created_at}. */
+    static Plan planByIndexes(List<MigrationFile> migrations, List<HistoryRow> rows, boolean folderOrder) {
         Map<String, HistoryRow> byName = new HashMap<>();
         Map<Long, List<HistoryRow>> byCreatedAt = new HashMap<>();
         Map<Long, List<HistoryRow>> bySecond = new HashMap<>();
@@ -56,8 +66,8 @@ public final class Planner {
         // identity: rows are distinct objects, and a record's hashCode would hash every field of every row
         Set<HistoryRow> used = Collections.newSetFromMap(new IdentityHashMap<>());
         HistoryRow[] matched = new HistoryRow[migrations.size()];
-        // Pass 1: names, which are exact.
-        for (int i = 0; i < migrations.size(); i++) {
+        // Pass 1: names, which are exact (a 0.x table has none: no name is derived then).
+        for (int i = 0; i < migrations.size() && !byName.isEmpty(); i++) {
             HistoryRow row = byName.get(migrations.get(i).name());
             if (row != null && used.add(row)) {
                 matched[i] = row;
@@ -78,6 +88,42 @@ public final class Planner {
                 matched[i] = row;
             }
         }
+        List<HistoryRow> unknown = new ArrayList<>();
+        for (HistoryRow row : rows) {
+            if (!used.contains(row)) {
+                unknown.add(row);
+            }
+        }
+        return plan(migrations, matched, newest, unknown, folderOrder);
+    }
+
+    /**
+     * The match when the table holds exactly the first migrations of the folder, in order (the usual case): rows
+     * without names whose {@code created_at} equal the migrations' {@code when} one for one and strictly increase.
+     * The general matching gives the same answer then (each row is the only candidate of its migration); this skips
+     * its indexes, on every service start. Null when the rows are not so.
+     */
+    private static HistoryRow[] aligned(List<MigrationFile> migrations, List<HistoryRow> rows) {
+        if (rows.size() > migrations.size()) {
+            return null;
+        }
+        HistoryRow[] matched = new HistoryRow[migrations.size()];
+        long previous = Long.MIN_VALUE;
+        for (int i = 0; i < rows.size(); i++) {
+            HistoryRow row = rows.get(i);
+            Long createdAt = row.createdAt();
+            if (row.name() != null || createdAt == null || createdAt <= previous
+                    || createdAt != migrations.get(i).folderMillis()) {
+                return null;
+            }
+            previous = createdAt;
+            matched[i] = row;
+        }
+        return matched;
+    }
+
+    private static Plan plan(List<MigrationFile> migrations, HistoryRow[] matched, HistoryRow newest,
+            List<HistoryRow> unknown, boolean folderOrder) {
         long newestCreatedAt = newest == null ? Long.MIN_VALUE : newest.createdAt();
         boolean[] laterApplied = new boolean[migrations.size()];
         for (int i = migrations.size() - 2; i >= 0; i--) {
@@ -89,20 +135,13 @@ public final class Planner {
             HistoryRow row = matched[i];
             MigrationState state;
             if (row != null) {
-                state = row.hash() != null && row.hash().equalsIgnoreCase(m.hash())
-                        ? MigrationState.APPLIED : MigrationState.EDITED;
+                state = sameHash(row.hash(), m.hash()) ? MigrationState.APPLIED : MigrationState.EDITED;
             } else if (folderOrder ? laterApplied[i] : m.folderMillis() <= newestCreatedAt) {
                 state = MigrationState.OUT_OF_ORDER;
             } else {
                 state = MigrationState.PENDING;
             }
             entries.add(new Plan.Entry(m, state, row));
-        }
-        List<HistoryRow> unknown = new ArrayList<>();
-        for (HistoryRow row : rows) {
-            if (!used.contains(row)) {
-                unknown.add(row);
-            }
         }
         return new Plan(entries, unknown, newest);
     }
@@ -126,7 +165,7 @@ public final class Planner {
             if (used.contains(row)) {
                 continue;
             }
-            if (m.hash().equalsIgnoreCase(row.hash())) {
+            if (sameHash(row.hash(), m.hash())) {
                 return row;
             }
             if (first == null) {
@@ -134,5 +173,10 @@ public final class Planner {
             }
         }
         return first;
+    }
+
+    /** Whether a stored hash (lowercase as drizzle writes it, or not) is the file's lowercase hash. */
+    private static boolean sameHash(String stored, String file) {
+        return stored != null && (stored.equals(file) || stored.equalsIgnoreCase(file));
     }
 }
