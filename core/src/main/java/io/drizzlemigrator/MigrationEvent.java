@@ -14,11 +14,17 @@ public sealed interface MigrationEvent {
     record LockWaiting(Duration waited, String holder) implements MigrationEvent {
     }
 
-    /** The lock was taken after waiting {@code waited} (zero when it was free). */
+    /**
+     * The lock was taken after waiting {@code waited} (zero when it was free). A run that finds nothing to apply does
+     * not take it, and sends no lock events.
+     */
     record LockAcquired(Duration waited) implements MigrationEvent {
     }
 
-    /** The state was read (by a run after taking the lock, or by a status check). */
+    /**
+     * The state was read: by a run before it applies anything (under the lock when there is work to do), or by a
+     * status check.
+     */
     record StatusRead(StatusReport status) implements MigrationEvent {
     }
 

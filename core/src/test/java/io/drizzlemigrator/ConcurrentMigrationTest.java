@@ -3,6 +3,7 @@ package io.drizzlemigrator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.drizzlemigrator.internal.lock.AdvisoryLock;
 import io.drizzlemigrator.testing.Corpora;
 import io.drizzlemigrator.testing.Journal;
 import io.drizzlemigrator.testing.MigrateMain;
@@ -10,6 +11,8 @@ import io.drizzlemigrator.testing.TestDatabase;
 import io.drizzlemigrator.testing.TestFolder;
 import java.io.File;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +26,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Several replicas starting at once: exactly one migrates, the others wait and find nothing to do. */
+/**
+ * Several replicas starting at once: exactly one migrates, the others wait and find nothing to do; a start with
+ * nothing to apply does not wait at all.
+ */
 class ConcurrentMigrationTest {
 
     private static final String CORPUS = "vercel__ai-chatbot";
@@ -110,6 +116,80 @@ class ConcurrentMigrationTest {
             db.execute("select pg_cancel_backend(pid) from pg_stat_activity where query like 'SELECT pg_sleep(30)%'"
                     + " and pid <> pg_backend_pid()");
             assertThatThrownBy(() -> holder.get(1, TimeUnit.MINUTES)).hasCauseInstanceOf(MigrationFailedException.class);
+        }
+    }
+
+    @Test
+    void aStartWithNothingToApplyNeitherTakesNorWaitsForTheLock() throws Exception {
+        Path folder = TestFolder.in(dir)
+                .migration("0000_users", "CREATE TABLE users (id int);")
+                .migration("0001_orders", "CREATE TABLE orders (id int);")
+                .write();
+        try (TestDatabase db = TestDatabase.create("nolock")) {
+            DrizzleMigrator.configure().dataSource(db.dataSource()).location(folder.toString()).load().migrate();
+            try (Connection holder = db.connect(); Statement s = holder.createStatement()) {
+                // another runner holds the lock (a newer version's long migration, say)
+                s.execute("select pg_advisory_lock(" + defaultLockKey() + ")");
+
+                List<MigrationEvent> events = new CopyOnWriteArrayList<>();
+                MigrateResult result = DrizzleMigrator.configure().dataSource(db.dataSource())
+                        .location(folder.toString()).lockTimeout(Duration.ofMillis(500)).listener(events::add)
+                        .load().migrate();
+
+                assertThat(result.appliedCount()).isZero();
+                assertThat(result.lockWait()).isZero();
+                assertThat(result.status().isUpToDate()).isTrue();
+                assertThat(result.status().applied()).hasSize(2);
+                assertThat(events).noneMatch(e -> e instanceof MigrationEvent.LockWaiting
+                        || e instanceof MigrationEvent.LockAcquired);
+                assertThat(events).anyMatch(e -> e instanceof MigrationEvent.StatusRead);
+                assertThat(events).anyMatch(e -> e instanceof MigrationEvent.RunFinished);
+            }
+        }
+    }
+
+    @Test
+    void aStartThatFindsWorkWaitsForTheLockAndReadsTheHistoryAgainUnderIt() throws Exception {
+        Path folder = TestFolder.in(dir)
+                .migration("0000_users", "CREATE TABLE users (id int);")
+                .migration("0001_orders", "CREATE TABLE orders (id int);")
+                .write();
+        try (TestDatabase db = TestDatabase.create("reread")) {
+            try (Connection holder = db.connect(); Statement s = holder.createStatement()) {
+                s.execute("select pg_advisory_lock(" + defaultLockKey() + ")");
+                List<MigrationEvent> events = new CopyOnWriteArrayList<>();
+                CompletableFuture<MigrateResult> waiter = CompletableFuture.supplyAsync(() -> DrizzleMigrator
+                        .configure().dataSource(db.dataSource()).location(folder.toString())
+                        .lockTimeout(Duration.ofMinutes(1)).listener(events::add).load().migrate());
+                awaitEvent(events, MigrationEvent.LockWaiting.class, waiter);
+
+                // while it waits, another runner (on another lock key) applies everything
+                assertThat(DrizzleMigrator.configure().dataSource(db.dataSource()).location(folder.toString())
+                        .lockKey(defaultLockKey() + 1).load().migrate().appliedCount()).isEqualTo(2);
+                s.execute("select pg_advisory_unlock(" + defaultLockKey() + ")");
+
+                MigrateResult result = waiter.get(1, TimeUnit.MINUTES);
+                assertThat(result.appliedCount()).isZero();
+                assertThat(result.lockWait()).isPositive();
+                assertThat(result.status().isUpToDate()).isTrue();
+                assertThat(db.queryLong("select count(*) from drizzle.__drizzle_migrations")).isEqualTo(2);
+            }
+        }
+    }
+
+    private static long defaultLockKey() {
+        return AdvisoryLock.deriveKey("drizzle", "__drizzle_migrations");
+    }
+
+    private static void awaitEvent(List<MigrationEvent> events, Class<? extends MigrationEvent> type,
+            CompletableFuture<?> run) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (events.stream().noneMatch(type::isInstance)) {
+            if (run.isDone()) {
+                run.get();
+            }
+            assertThat(System.nanoTime()).as("%s in time", type.getSimpleName()).isLessThan(deadline);
+            java.util.concurrent.locks.LockSupport.parkNanos(5_000_000L);
         }
     }
 

@@ -26,6 +26,7 @@ import io.drizzlemigrator.internal.execute.PreparedMigration;
 import io.drizzlemigrator.internal.history.HistoryRow;
 import io.drizzlemigrator.internal.history.HistoryTable;
 import io.drizzlemigrator.internal.jdbc.Connections;
+import io.drizzlemigrator.internal.jdbc.WalFlush;
 import io.drizzlemigrator.internal.lock.AdvisoryLock;
 import io.drizzlemigrator.internal.plan.Plan;
 import io.drizzlemigrator.internal.plan.Planner;
@@ -59,6 +60,12 @@ public final class Engine {
         static final Logger LOG = LoggerFactory.getLogger("io.drizzlemigrator.DrizzleMigrator");
     }
 
+    /**
+     * How long a run with nothing to apply waits for another runner's commits to be flushed before it waits for the
+     * lock instead; PostgreSQL's WAL writer flushes within a few {@code wal_writer_delay} (200 ms by default).
+     */
+    private static final Duration NO_OP_FLUSH_WAIT = Duration.ofSeconds(2);
+
     private final MigratorConfiguration config;
     private final String password;
     private final Events events;
@@ -81,8 +88,12 @@ public final class Engine {
             FolderReadAhead read = FolderReadAhead.start(config.location(), config.classLoader());
             try (Session session = openSession(read)) {
                 Connection c = session.connection;
-                AdvisoryLock lock = new AdvisoryLock(config.lockKey().orElse(
-                        AdvisoryLock.deriveKey(config.schema(), config.table())));
+                MigrateResult upToDate = upToDateWithoutLock(c, read, start, session.target);
+                if (upToDate != null) {
+                    events.publish(new MigrationEvent.RunFinished(upToDate));
+                    return upToDate;
+                }
+                AdvisoryLock lock = advisoryLock();
                 Duration waited = lock.acquire(c, config.lockTimeout(), MigratorDefaults.LOCK_REPORT_INTERVAL,
                         (w, holder) -> {
                             read.join(); // a broken folder is reported before any wait, not after it
@@ -136,10 +147,57 @@ public final class Engine {
         }
     }
 
+    private AdvisoryLock advisoryLock() {
+        return new AdvisoryLock(config.lockKey().orElse(AdvisoryLock.deriveKey(config.schema(), config.table())));
+    }
+
+    /**
+     * The run's result when there is nothing to apply, decided from one read of the table without taking the lock;
+     * null when there is work, or no table yet: that is decided again under the lock. A start with nothing to do then
+     * never waits behind another runner (a newer version's long migration during a rollback, say).
+     *
+     * <p>It is safe because a migration's row commits with it, or after its last statement when it runs outside a
+     * transaction: what another runner is applying right now has no row yet, reads as pending, and sends this run to
+     * the lock, where it waits and reads again. And what it read is durable: a runner flushes the WAL before it
+     * releases the lock, so when the lock is free every row read was flushed; when another runner holds it, its
+     * latest commits may not be flushed yet (it defers that to its end), and this run waits for the flush, which
+     * PostgreSQL's WAL writer does within moments, instead of for the lock.
+     */
+    private MigrateResult upToDateWithoutLock(Connection c, FolderReadAhead read, long start, String target)
+            throws SQLException {
+        HistoryTable.Shape shape = history.shape(c);
+        if (!shape.exists()) {
+            return null; // created under the lock
+        }
+        LoadedFolder folder = read.join();
+        Plan plan = Planner.plan(folder.migrations(), history.read(c, shape), folder.layout() == Layout.FOLDERS);
+        if (!plan.toApply(config.outOfOrder() == OutOfOrderPolicy.APPLY).isEmpty()) {
+            return null;
+        }
+        // after the read: a run that held the lock when the rows were read either still holds it or has flushed
+        if (advisoryLock().isHeld(c)) {
+            if (!WalFlush.awaitFlushed(c, NO_OP_FLUSH_WAIT)) {
+                return null; // a standby, or a flush that did not come: decide under the lock
+            }
+            Log.LOG.info("Another runner holds the migration lock; every migration of {} is applied already, so this"
+                    + " run does not wait for it", config.location());
+        }
+        StatusReport status = report(folder, plan, new HashMap<>());
+        events.publish(new MigrationEvent.StatusRead(status));
+        List<String> warnings = checkPolicies(plan, status, false);
+        int appliedCount = status.applied().size();
+        Log.LOG.info("{} migrations in {}: {} applied, 0 pending; target {} (history {})",
+                folder.migrations().size(), config.location(), appliedCount, target, history.displayName());
+        Duration total = Duration.ofNanos(System.nanoTime() - start);
+        Log.LOG.info("Database is up to date ({} applied); nothing to do ({} ms)", appliedCount, total.toMillis());
+        return new MigrateResult(List.of(), warnings, total, Duration.ZERO, status);
+    }
+
     private MigrateResult migrateLocked(Connection c, FolderReadAhead read, Duration waited,
             List<AppliedMigration> applied, long start, String target, int backendPid, AdvisoryLock lockCheck)
             throws SQLException {
-        // Read (not create) first: a run refused by a policy or by a file it cannot delimit leaves nothing behind.
+        // Read again under the lock (another runner may have applied since), and read, not create, first: a run
+        // refused by a policy or by a file it cannot delimit leaves nothing behind.
         HistoryTable.Shape shape = history.shape(c);
         List<HistoryRow> rows = history.read(c, shape);
         LoadedFolder folder = read.join();
