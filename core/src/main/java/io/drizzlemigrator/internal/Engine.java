@@ -45,6 +45,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -419,17 +420,40 @@ public final class Engine {
      */
     private StatusReport report(LoadedFolder folder, Plan plan, Map<String, PreparedMigration> prepared,
             boolean lexApplied) {
-        return plan.report(config.location(), history.displayName(), e -> {
+        return plan.report(config.location(), history.displayName(), new Transactional(prepared, lexApplied));
+    }
+
+    /**
+     * Whether a migration of the report runs in a transaction (a class rather than a lambda: bootstrapping a lambda
+     * costs a service's first start more).
+     */
+    private static final class Transactional implements Predicate<Plan.Entry> {
+
+        private final Map<String, PreparedMigration> prepared;
+        private final boolean lexApplied;
+
+        Transactional(Map<String, PreparedMigration> prepared, boolean lexApplied) {
+            this.prepared = prepared;
+            this.lexApplied = lexApplied;
+        }
+
+        @Override
+        public boolean test(Plan.Entry e) {
             if (e.row() != null && !lexApplied) {
                 return true;
             }
             MigrationFile m = e.migration();
             try {
-                return prepared.computeIfAbsent(m.tag(), t -> PreparedMigration.prepare(m)).transactional();
+                PreparedMigration p = prepared.get(m.tag());
+                if (p == null) {
+                    p = PreparedMigration.prepare(m);
+                    prepared.put(m.tag(), p);
+                }
+                return p.transactional();
             } catch (DrizzleMigratorException ex) {
                 return true;
             }
-        });
+        }
     }
 
     /**

@@ -3,6 +3,7 @@ package io.drizzlemigrator.internal;
 import io.drizzlemigrator.DrizzleMigratorException;
 import io.drizzlemigrator.internal.source.LoadedFolder;
 import io.drizzlemigrator.internal.source.MigrationFolderReader;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
@@ -27,12 +28,29 @@ final class FolderReadAhead {
      */
     static FolderReadAhead start(String location, ClassLoader classLoader) {
         ClassLoader loader = classLoader != null ? classLoader : Thread.currentThread().getContextClassLoader();
-        FutureTask<LoadedFolder> task = new FutureTask<>(() -> MigrationFolderReader.read(location, loader));
+        FutureTask<LoadedFolder> task = new FutureTask<>(new Read(location, loader));
         Thread thread = new Thread(task, "drizzle-migrator-folder-reader");
         thread.setDaemon(true);
         thread.setContextClassLoader(loader);
         thread.start();
         return new FolderReadAhead(task);
+    }
+
+    /** The read (a class rather than a lambda: bootstrapping a lambda costs a service's first start more). */
+    private static final class Read implements Callable<LoadedFolder> {
+
+        private final String location;
+        private final ClassLoader loader;
+
+        Read(String location, ClassLoader loader) {
+            this.location = location;
+            this.loader = loader;
+        }
+
+        @Override
+        public LoadedFolder call() {
+            return MigrationFolderReader.read(location, loader);
+        }
     }
 
     /**

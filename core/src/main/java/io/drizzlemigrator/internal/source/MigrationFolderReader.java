@@ -67,12 +67,10 @@ public final class MigrationFolderReader {
         List<Wanted> wanted = new ArrayList<>(entries.size());
         for (JournalParser.JournalEntry entry : entries) {
             String file = entry.tag() + ".sql";
-            wanted.add(new Wanted(entry.tag(), entry.when(), null, file, entry.idx(), () -> new MigrationSourceException(JournalParser.FILE, entry.line(), "journal entry "
-                    + entry.idx() + " (tag " + entry.tag() + ") has no file " + file + " in " + where + ": restore the"
-                    + " file, or remove the entry from the journal if the migration was dropped before it ever ran")));
+            wanted.add(new Wanted(entry.tag(), entry.when(), null, file, entry.idx(), true, entry.line()));
         }
         List<MigrationFile> migrations = readAll(folder, wanted, where);
-        return new LoadedFolder(folder.location(), Layout.JOURNAL, migrations, () -> strays(folder, files(migrations)));
+        return new LoadedFolder(folder.location(), Layout.JOURNAL, migrations, new Strays(folder, migrations));
     }
 
     private static LoadedFolder readFoldersLayout(FolderAccess folder) {
@@ -91,12 +89,10 @@ public final class MigrationFolderReader {
         for (int position = 0; position < names.size(); position++) {
             String name = names.get(position);
             String file = name + "/" + MIGRATION_SQL;
-            wanted.add(new Wanted(name, folderMillis(name, file, where), name, file, position,
-                    () -> new MigrationSourceException(file, 0, file + " in " + where + " was listed but cannot be "
-                            + "read: check that it was not removed while the migrator started")));
+            wanted.add(new Wanted(name, folderMillis(name, file, where), name, file, position, false, 0));
         }
         List<MigrationFile> migrations = readAll(folder, wanted, where);
-        return new LoadedFolder(folder.location(), Layout.FOLDERS, migrations, () -> strays(folder, Set.of()));
+        return new LoadedFolder(folder.location(), Layout.FOLDERS, migrations, new Strays(folder, null));
     }
 
     /** Reads and hashes the files, in folder order (the first missing one is the one reported). */
@@ -106,7 +102,7 @@ public final class MigrationFolderReader {
         for (Wanted w : wanted) {
             byte[] bytes = folder.read(w.file());
             if (bytes == null) {
-                throw w.missing().get();
+                throw w.missing(where);
             }
             read.add(MigrationFile.read(w.tag(), w.millis(), w.name(), w.file(), bytes, contents.hash(bytes),
                     w.idx(), where));
@@ -115,11 +111,45 @@ public final class MigrationFolderReader {
     }
 
     /**
-     * A migration to read: all about it but its contents, and the error for a file that is not there. A null name is
-     * derived from tag and {@code when} when needed (0.x journals).
+     * A migration to read: all about it but its contents. A null name is derived from tag and {@code when} when needed
+     * (0.x journals).
+     *
+     * @param fromJournal listed by a 0.x journal entry (at {@code journalLine}), not found as a 1.0 migration folder
      */
-    private record Wanted(String tag, long millis, String name, String file, int idx,
-            Supplier<MigrationSourceException> missing) {
+    private record Wanted(String tag, long millis, String name, String file, int idx, boolean fromJournal,
+            int journalLine) {
+
+        /** The error for a file that is not there. */
+        MigrationSourceException missing(String where) {
+            if (fromJournal) {
+                return new MigrationSourceException(JournalParser.FILE, journalLine, "journal entry " + idx + " (tag "
+                        + tag + ") has no file " + file + " in " + where + ": restore the file, or remove the entry"
+                        + " from the journal if the migration was dropped before it ever ran");
+            }
+            return new MigrationSourceException(file, 0, file + " in " + where + " was listed but cannot be read:"
+                    + " check that it was not removed while the migrator started");
+        }
+    }
+
+    /**
+     * The {@code .sql} files of the folder that are not migrations, listed when the linter first asks (a class rather
+     * than a lambda: nothing on a service's start path pays for bootstrapping one it never calls).
+     */
+    private static final class Strays implements Supplier<List<String>> {
+
+        private final FolderAccess folder;
+        private final List<MigrationFile> listed;
+
+        /** @param listed the journal's migrations, or null for a 1.0 folder (its migrations are not top-level files) */
+        Strays(FolderAccess folder, List<MigrationFile> listed) {
+            this.folder = folder;
+            this.listed = listed;
+        }
+
+        @Override
+        public List<String> get() {
+            return strays(folder, listed == null ? Set.of() : files(listed));
+        }
     }
 
     private static long folderMillis(String name, String file, String where) {

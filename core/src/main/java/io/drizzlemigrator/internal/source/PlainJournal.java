@@ -20,6 +20,12 @@ import java.util.Set;
 final class PlainJournal {
 
     private static final int MAX_STRING = 10_000;
+    private static final int OTHER = 0;
+    private static final int IDX = 1;
+    private static final int WHEN = 2;
+    private static final int TAG = 3;
+    private static final int ENTRIES = 4;
+    private static final int DIALECT = 5;
 
     private final byte[] b;
     private int i;
@@ -47,13 +53,13 @@ final class PlainJournal {
         boolean sawDialect = false;
         if (!peekIs('}')) {
             do {
-                String key = string();
+                int key = key();
                 whitespace();
                 expect(':');
                 whitespace();
-                if (key.equals("entries")) {
+                if (key == ENTRIES) {
                     entries = entries();
-                } else if (key.equals("dialect")) {
+                } else if (key == DIALECT) {
                     sawDialect = true;
                     dialect = peekIs('"') ? string() : null;
                     if (dialect == null) {
@@ -104,18 +110,19 @@ final class PlainJournal {
         String tag = null;
         if (!peekIs('}')) {
             do {
-                String key = string();
+                int key = key();
                 whitespace();
                 expect(':');
                 whitespace();
-                switch (key) {
-                    case "idx" -> idx = integer();
-                    case "when" -> {
-                        when = integer();
-                        sawWhen = true;
-                    }
-                    case "tag" -> tag = string();
-                    default -> scalar();
+                if (key == IDX) {
+                    idx = integer();
+                } else if (key == WHEN) {
+                    when = integer();
+                    sawWhen = true;
+                } else if (key == TAG) {
+                    tag = string();
+                } else {
+                    scalar();
                 }
                 whitespace();
             } while (comma());
@@ -132,7 +139,7 @@ final class PlainJournal {
     /** A value that is not an object or array: skipped. */
     private void scalar() {
         if (peekIs('"')) {
-            string();
+            skipString();
         } else if (peekIs('-') || (i < b.length && b[i] >= '0' && b[i] <= '9')) {
             integer();
         } else if (!word("true") && !word("false") && !word("null")) {
@@ -142,14 +149,54 @@ final class PlainJournal {
 
     /** A string of printable ASCII without escapes, of a length no parser limit comes near. */
     private String string() {
+        int start = i + 1;
+        skipString();
+        return new String(b, start, i - 1 - start, StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * A key, as one of {@link #IDX}, {@link #WHEN}, {@link #TAG}, {@link #ENTRIES}, {@link #DIALECT} or
+     * {@link #OTHER}: compared in place, as a journal has thousands of keys and only these matter.
+     */
+    private int key() {
+        int start = i + 1;
+        skipString();
+        int length = i - 1 - start;
+        if (is(start, length, "idx")) {
+            return IDX;
+        } else if (is(start, length, "when")) {
+            return WHEN;
+        } else if (is(start, length, "tag")) {
+            return TAG;
+        } else if (is(start, length, "entries")) {
+            return ENTRIES;
+        } else if (is(start, length, "dialect")) {
+            return DIALECT;
+        }
+        return OTHER;
+    }
+
+    private boolean is(int start, int length, String word) {
+        if (length != word.length()) {
+            return false;
+        }
+        for (int k = 0; k < length; k++) {
+            if (b[start + k] != word.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Past a string as {@link #string()} accepts it, without making one. */
+    private void skipString() {
         expect('"');
         int start = i;
         while (i < b.length && i - start <= MAX_STRING) {
             byte c = b[i];
             if (c == '"') {
-                String s = new String(b, start, i - start, StandardCharsets.US_ASCII);
                 i++;
-                return s;
+                return;
             }
             if (c == '\\' || c < 0x20 || c == 0x7f) { // escapes, control characters, and any non-ASCII byte
                 throw NotPlain.INSTANCE;
