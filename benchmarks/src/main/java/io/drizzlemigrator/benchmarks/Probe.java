@@ -1,5 +1,7 @@
 package io.drizzlemigrator.benchmarks;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.drizzlemigrator.DrizzleMigrator;
 import io.drizzlemigrator.MigrateResult;
 import io.drizzlemigrator.internal.source.MigrationFile;
@@ -85,9 +87,18 @@ public final class Probe {
         out.put("alloc_second_mb", mb(threadAllocated() - allocBefore));
         out.put("applied_first", first.appliedCount());
         out.put("applied_second", second.appliedCount());
-        // as in a service with a connection pool: the connection is already open
-        try (Connection open = DriverManager.getConnection(url, props(user, password))) {
-            DrizzleMigrator pooled = DrizzleMigrator.configure().dataSource(new OpenConnectionDataSource(open))
+        // as in a running service: its HikariCP pool holds an open connection (drizzle-orm's second call likewise
+        // reuses its node-postgres pool's connection)
+        HikariConfig pool = new HikariConfig();
+        pool.setJdbcUrl(url);
+        pool.setUsername(user);
+        pool.setPassword(password);
+        pool.setMaximumPoolSize(1);
+        try (HikariDataSource dataSource = new HikariDataSource(pool)) {
+            try (Connection open = dataSource.getConnection()) {
+                open.isValid(5); // the pool's connection is open before the clock starts
+            }
+            DrizzleMigrator pooled = DrizzleMigrator.configure().dataSource(dataSource)
                     .location("filesystem:" + folder).load();
             long t3 = System.nanoTime();
             pooled.migrate();

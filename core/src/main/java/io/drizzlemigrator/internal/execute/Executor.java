@@ -86,11 +86,17 @@ public final class Executor {
             return;
         }
         java.util.Map<String, Long> rows = new java.util.LinkedHashMap<>();
+        List<PreparedMigration> owners = new ArrayList<>();
+        List<PreparedMigration.Step> steps = new ArrayList<>();
+        List<IndexStatement> plain = new ArrayList<>();
         for (PreparedMigration m : migrations) {
             for (PreparedMigration.Step step : m.statements()) {
-                IndexStatement index = IndexStatement.parse(step.statement());
+                IndexStatement index = step.isIndexBuild() ? IndexStatement.parse(step.statement()) : null;
                 if (index != null && !index.concurrent()) {
                     rows.put(index.table(), -1L);
+                    owners.add(m);
+                    steps.add(step);
+                    plain.add(index);
                 }
             }
         }
@@ -104,23 +110,20 @@ public final class Executor {
             LOG.debug("Could not estimate table sizes for the large-table rule: {}", e.getMessage());
             return;
         }
-        for (PreparedMigration m : migrations) {
-            for (PreparedMigration.Step step : m.statements()) {
-                IndexStatement index = IndexStatement.parse(step.statement());
-                if (index == null || index.concurrent()) {
-                    continue;
-                }
-                long estimate = rows.getOrDefault(index.table(), -1L);
-                if (estimate > guards.largeTableRows()) {
-                    String msg = "Migration " + m.tag() + " refused at " + m.migration().file() + ":" + step.line()
-                            + ": CREATE INDEX without CONCURRENTLY on " + index.table() + ", which has about "
-                            + estimate + " rows (more than largeTableRows " + guards.largeTableRows() + "), would"
-                            + " block writes to it for the whole build. Build it with CREATE INDEX CONCURRENTLY IF NOT"
-                            + " EXISTS in a migration of its own (it then runs outside a transaction), or raise"
-                            + " largeTableRows. State left behind: nothing of this run was applied.";
-                    throw new MigrationFailedException(msg, m.tag(), m.migration().file(), step.line(), null,
-                            "nothing of this run was applied", List.of(), null);
-                }
+        for (int i = 0; i < plain.size(); i++) {
+            IndexStatement index = plain.get(i);
+            long estimate = rows.getOrDefault(index.table(), -1L);
+            if (estimate > guards.largeTableRows()) {
+                PreparedMigration m = owners.get(i);
+                int line = steps.get(i).line();
+                String msg = "Migration " + m.tag() + " refused at " + m.migration().file() + ":" + line
+                        + ": CREATE INDEX without CONCURRENTLY on " + index.table() + ", which has about "
+                        + estimate + " rows (more than largeTableRows " + guards.largeTableRows() + "), would"
+                        + " block writes to it for the whole build. Build it with CREATE INDEX CONCURRENTLY IF NOT"
+                        + " EXISTS in a migration of its own (it then runs outside a transaction), or raise"
+                        + " largeTableRows. State left behind: nothing of this run was applied.";
+                throw new MigrationFailedException(msg, m.tag(), m.migration().file(), line, null,
+                        "nothing of this run was applied", List.of(), null);
             }
         }
     }
@@ -355,6 +358,8 @@ public final class Executor {
 
         void exec(String sql, StatementKind kind) throws SQLException {
             try (Statement s = connection.createStatement()) {
+                // sent as written, as drizzle's migrator sends it: no JDBC escapes ({fn ...}, {d ...}) rewritten
+                s.setEscapeProcessing(false);
                 s.execute(sql);
                 logWarnings(s.getWarnings());
             }

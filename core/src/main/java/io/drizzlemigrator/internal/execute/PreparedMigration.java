@@ -57,6 +57,15 @@ public record PreparedMigration(MigrationFile migration, List<Step> statements, 
             return classification.kind();
         }
 
+        /**
+         * Whether it is a {@code CREATE [UNIQUE] INDEX}, as the classifier read its leading words: only those are
+         * worth {@link IndexStatement#parse}, which tokenizes the whole statement.
+         */
+        public boolean isIndexBuild() {
+            String d = classification.description();
+            return d.startsWith("CREATE INDEX") || d.startsWith("CREATE UNIQUE INDEX");
+        }
+
         public int line() {
             return statement.line();
         }

@@ -40,16 +40,16 @@ public final class HistoryTable {
 
     /** The table's columns as found in the database; {@link Shape#ABSENT} when it does not exist. */
     public Shape shape(Connection connection) throws SQLException {
-        // pg_attribute rather than information_schema: this runs on every start, and the view is slow; the names
-        // are literals (validated plain names: nothing to escape), as for the lock, to keep the first start light
+        // pg_attribute rather than information_schema: this runs on every start, and the view is slow; the table is
+        // found by to_regclass (an index lookup, null when absent) and named by a literal (validated plain names:
+        // nothing to escape), as for the lock, to keep the first start light
         try (Statement s = connection.createStatement()) {
             boolean any = false;
             boolean name = false;
             boolean appliedAt = false;
-            try (ResultSet rs = s.executeQuery("select a.attname from pg_attribute a"
-                    + " join pg_class c on c.oid = a.attrelid join pg_namespace n on n.oid = c.relnamespace"
-                    + " where n.nspname = " + literal(schema) + " and c.relname = " + literal(table)
-                    + " and c.relkind in ('r', 'p') and a.attnum > 0 and not a.attisdropped")) {
+            try (ResultSet rs = s.executeQuery("select a.attname from pg_attribute a where a.attrelid = to_regclass("
+                    + literal(qualified) + ") and a.attnum > 0 and not a.attisdropped and (select c.relkind from"
+                    + " pg_class c where c.oid = a.attrelid) in ('r', 'p')")) {
                 while (rs.next()) {
                     any = true;
                     String column = rs.getString(1);
