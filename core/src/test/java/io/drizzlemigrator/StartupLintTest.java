@@ -3,7 +3,11 @@ package io.drizzlemigrator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.drizzlemigrator.internal.lint.FolderLinter;
+import io.drizzlemigrator.internal.source.MigrationFolderReader;
+import io.drizzlemigrator.lint.LintConfig;
 import io.drizzlemigrator.lint.LintFailedException;
+import io.drizzlemigrator.lint.LintReport;
 import io.drizzlemigrator.testing.PostgresExtension;
 import io.drizzlemigrator.testing.TestDatabase;
 import io.drizzlemigrator.testing.TestFolder;
@@ -12,7 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The linter at startup: only pending migrations, warn by default, refuse in FAIL mode before anything runs. */
+/**
+ * The linter at startup: only pending migrations, warn by default (linted while the migrations run), refuse in FAIL
+ * mode before anything runs.
+ */
 @ExtendWith(PostgresExtension.class)
 class StartupLintTest {
 
@@ -57,6 +64,36 @@ class StartupLintTest {
                 .lintMode(LintMode.FAIL).load().migrate();
         assertThat(second.appliedCount()).isZero();
         assertThat(second.warnings()).noneSatisfy(w -> assertThat(w).startsWith("lint:"));
+    }
+
+    /** WARN mode lints while the migrations run, but an invalid lint configuration still stops the run first. */
+    @Test
+    void warnModeRefusesAnInvalidLintConfigurationBeforeAnythingIsApplied(TestDatabase db) throws Exception {
+        db.execute("DROP SCHEMA IF EXISTS drizzle CASCADE", "DROP TABLE IF EXISTS things");
+        Path folder = folder("badconfig");
+        java.nio.file.Files.writeString(folder.resolve(LintConfig.FILE_NAME), "{\"rules\": ");
+
+        assertThatThrownBy(() -> DrizzleMigrator.configure().dataSource(db.dataSource()).location(folder.toString())
+                .load().migrate())
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining(LintConfig.FILE_NAME);
+        assertThat(db.relationExists("things")).isFalse();
+    }
+
+    /** The findings of WARN mode are reported with the run's result even when the lint finishes after the apply. */
+    @Test
+    void warnModeReportsTheFindingsOfEveryAppliedMigration(TestDatabase db) {
+        db.execute("DROP SCHEMA IF EXISTS drizzle CASCADE", "DROP TABLE IF EXISTS things");
+        Path folder = folder("warnall");
+
+        MigrateResult result = DrizzleMigrator.configure().dataSource(db.dataSource()).location(folder.toString())
+                .load().migrate();
+        LintReport expected = FolderLinter.lintMigrations(
+                MigrationFolderReader.read(folder.toString(), null), null, m -> true, LintConfig.defaults());
+
+        assertThat(expected.isEmpty()).isFalse();
+        assertThat(result.warnings()).contains("lint: " + expected.summary() + " in the migrations applied by this run"
+                + " (see the log; rules in docs/lint-rules.md)");
     }
 
     @Test
