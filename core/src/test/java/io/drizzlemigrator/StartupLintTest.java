@@ -16,10 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/**
- * The linter at startup: only pending migrations, warn by default (linted while the migrations run), refuse in FAIL
- * mode before anything runs.
- */
+/** The linter at startup: only pending migrations, warn by default, refuse in FAIL mode before anything runs. */
 @ExtendWith(PostgresExtension.class)
 class StartupLintTest {
 
@@ -66,7 +63,7 @@ class StartupLintTest {
         assertThat(second.warnings()).noneSatisfy(w -> assertThat(w).startsWith("lint:"));
     }
 
-    /** WARN mode lints while the migrations run, but an invalid lint configuration still stops the run first. */
+    /** An invalid lint configuration stops the run before anything is applied, in WARN mode too. */
     @Test
     void warnModeRefusesAnInvalidLintConfigurationBeforeAnythingIsApplied(TestDatabase db) throws Exception {
         db.execute("DROP SCHEMA IF EXISTS drizzle CASCADE", "DROP TABLE IF EXISTS things");
@@ -80,7 +77,7 @@ class StartupLintTest {
         assertThat(db.relationExists("things")).isFalse();
     }
 
-    /** The findings of WARN mode are reported with the run's result even when the lint finishes after the apply. */
+    /** The findings of WARN mode are reported with the run's result. */
     @Test
     void warnModeReportsTheFindingsOfEveryAppliedMigration(TestDatabase db) {
         db.execute("DROP SCHEMA IF EXISTS drizzle CASCADE", "DROP TABLE IF EXISTS things");

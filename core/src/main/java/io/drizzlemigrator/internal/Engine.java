@@ -227,23 +227,12 @@ public final class Engine {
                 }
             }
         }
-        BackgroundLint backgroundLint = null;
-        if (config.lintMode() == LintMode.WARN && !runList.isEmpty()) {
-            backgroundLint = BackgroundLint.start(folder, config.classLoader(), tags(runList));
-        } else {
-            lint(folder, runList, prepared, before, warnings);
+        lint(folder, runList, prepared, before, warnings);
+        if (!shape.exists()) {
+            shape = history.ensureExists(c, folder.layout() == Layout.FOLDERS);
         }
-        try {
-            if (!shape.exists()) {
-                shape = history.ensureExists(c, folder.layout() == Layout.FOLDERS);
-            }
-            if (!runList.isEmpty()) {
-                execute(c, runList, shape, backendPid, lockCheck, applied);
-            }
-        } finally {
-            if (backgroundLint != null) {
-                report(backgroundLint.join(), warnings);
-            }
+        if (!runList.isEmpty()) {
+            execute(c, runList, shape, backendPid, lockCheck, applied);
         }
         Duration total = Duration.ofNanos(System.nanoTime() - start);
         StatusReport after = applied.isEmpty() ? before : report(folder, Planner.plan(folder.migrations(),
@@ -284,37 +273,16 @@ public final class Engine {
         }
     }
 
-    /**
-     * Lints the migrations about to run (never applied history) before any runs, as FAIL mode needs; logs findings,
-     * refuses in FAIL mode. WARN mode lints in the background instead ({@link BackgroundLint}).
-     */
+    /** Lints the migrations about to run (never applied history); logs findings, refuses in FAIL mode. */
     private void lint(LoadedFolder folder, List<PreparedMigration> runList, Map<String, PreparedMigration> prepared,
             StatusReport before, List<String> warnings) {
         if (config.lintMode() == LintMode.OFF || runList.isEmpty()) {
             return;
         }
-        java.util.Set<String> tags = tags(runList);
+        java.util.Set<String> tags = new java.util.HashSet<>();
+        runList.forEach(p -> tags.add(p.tag()));
         LintReport report = FolderLinter.lintMigrations(folder, config.classLoader(), m -> tags.contains(m.tag()),
                 m -> prepared.computeIfAbsent(m.tag(), t -> PreparedMigration.prepare(m)), LintConfig.defaults());
-        report(report, warnings);
-        if (config.lintMode() == LintMode.FAIL && report.hasErrors()) {
-            throw new LintFailedException(report, before);
-        }
-    }
-
-    private static java.util.Set<String> tags(List<PreparedMigration> runList) {
-        java.util.Set<String> tags = new java.util.HashSet<>();
-        for (PreparedMigration p : runList) {
-            tags.add(p.tag());
-        }
-        return tags;
-    }
-
-    /** Logs the findings and adds the run's lint warning; a null report (the lint could not run) adds nothing. */
-    private static void report(LintReport report, List<String> warnings) {
-        if (report == null) {
-            return;
-        }
         for (LintFinding f : report.findings()) {
             if (f.severity() == Severity.INFO) {
                 Log.LOG.info("lint: {}", f);
@@ -322,10 +290,14 @@ public final class Engine {
                 Log.LOG.warn("lint: {}", f);
             }
         }
-        if (!report.isEmpty()) {
-            warnings.add("lint: " + report.summary() + " in the migrations applied by this run (see the log; rules"
-                    + " in docs/lint-rules.md)");
+        if (report.isEmpty()) {
+            return;
         }
+        if (config.lintMode() == LintMode.FAIL && report.hasErrors()) {
+            throw new LintFailedException(report, before);
+        }
+        warnings.add("lint: " + report.summary() + " in the migrations applied by this run (see the log; rules in"
+                + " docs/lint-rules.md)");
     }
 
     public StatusReport status() {

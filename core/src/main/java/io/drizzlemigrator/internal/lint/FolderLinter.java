@@ -75,16 +75,6 @@ public final class FolderLinter {
         return new LintReport(findings);
     }
 
-    /**
-     * Reads and checks the folder's {@value LintConfig#FILE_NAME} now, so that an invalid one is reported before a
-     * run applies anything even when the lint itself runs later.
-     *
-     * @throws io.drizzlemigrator.ConfigurationException the folder's {@value LintConfig#FILE_NAME} is invalid
-     */
-    public static void checkFolderConfig(LoadedFolder folder, ClassLoader classLoader) {
-        folderConfig(FolderFiles.open(folder.location(), classLoader));
-    }
-
     /** {@link #lintMigrations} with {@link PreparedMigration#prepare}. */
     public static LintReport lintMigrations(LoadedFolder folder, ClassLoader classLoader,
             Predicate<MigrationFile> which, LintConfig config) {
