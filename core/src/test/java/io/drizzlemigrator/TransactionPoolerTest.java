@@ -151,6 +151,24 @@ class TransactionPoolerTest {
                 + " (select oid from pg_database where datname = current_database())");
     }
 
+    /** A start with nothing to apply takes no lock, so the proxy breaks nothing it needs: it succeeds. */
+    @Test
+    void aStartWithNothingToApplySucceedsThroughTheProxy() throws Exception {
+        Path folder = TestFolder.in(dir.resolve("m")).migration("0000_a", "CREATE TABLE a (id int);").write();
+        DrizzleMigrator.configure().dataSource(db.dataSource()).location(folder.toString()).load().migrate();
+        warmPool();
+        PGSimpleDataSource pooled = new PGSimpleDataSource();
+        pooled.setURL(bouncerUrl());
+        pooled.setUser(db.user());
+
+        MigrateResult result = DrizzleMigrator.configure().dataSource(pooled).location(folder.toString()).load()
+                .migrate();
+
+        assertThat(result.appliedCount()).isZero();
+        assertThat(result.status().isUpToDate()).isTrue();
+        assertThat(advisoryLocksInTestDatabase()).isZero();
+    }
+
     @Test
     void migratesThroughADirectConnectionToTheSameServer() {
         Path folder = TestFolder.in(dir.resolve("m")).migration("0000_a", "CREATE TABLE a (id int);").write();
