@@ -99,7 +99,7 @@ class ConcurrentMigrationTest {
             CompletableFuture<MigrateResult> holder = CompletableFuture.supplyAsync(() -> DrizzleMigrator.configure()
                     .dataSource(db.dataSource()).location(folder.toString()).listener(holderEvents::add)
                     .load().migrate());
-            awaitStarted(holderEvents, holder);
+            awaitEvent(holderEvents, MigrationEvent.MigrationStarted.class, holder); // the holder has the lock
 
             List<MigrationEvent> waiterEvents = new CopyOnWriteArrayList<>();
             assertThatThrownBy(() -> DrizzleMigrator.configure().dataSource(db.dataSource())
@@ -181,6 +181,7 @@ class ConcurrentMigrationTest {
         return AdvisoryLock.deriveKey("drizzle", "__drizzle_migrations");
     }
 
+    /** Waits, without sleeping blindly, until {@code run} has sent an event of {@code type}. */
     private static void awaitEvent(List<MigrationEvent> events, Class<? extends MigrationEvent> type,
             CompletableFuture<?> run) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -189,18 +190,6 @@ class ConcurrentMigrationTest {
                 run.get();
             }
             assertThat(System.nanoTime()).as("%s in time", type.getSimpleName()).isLessThan(deadline);
-            java.util.concurrent.locks.LockSupport.parkNanos(5_000_000L);
-        }
-    }
-
-    /** Waits, without sleeping blindly, until the holder has started its migration (and so holds the lock). */
-    private static void awaitStarted(List<MigrationEvent> events, CompletableFuture<?> run) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (events.stream().noneMatch(e -> e instanceof MigrationEvent.MigrationStarted)) {
-            if (run.isDone()) {
-                run.get();
-            }
-            assertThat(System.nanoTime()).as("holder started in time").isLessThan(deadline);
             java.util.concurrent.locks.LockSupport.parkNanos(5_000_000L);
         }
     }

@@ -187,10 +187,9 @@ public final class Engine {
         events.publish(new MigrationEvent.StatusRead(status));
         List<String> warnings = checkPolicies(plan, status, false);
         int appliedCount = status.applied().size();
-        Log.LOG.info("{} migrations in {}: {} applied, 0 pending; target {} (history {})",
-                folder.migrations().size(), config.location(), appliedCount, target, history.displayName());
+        logFound(folder, appliedCount, 0, target);
         Duration total = Duration.ofNanos(System.nanoTime() - start);
-        Log.LOG.info("Database is up to date ({} applied); nothing to do ({} ms)", appliedCount, total.toMillis());
+        logUpToDate(appliedCount, total);
         return new MigrateResult(List.of(), warnings, total, Duration.ZERO, status);
     }
 
@@ -213,9 +212,7 @@ public final class Engine {
         for (MigrationFile m : toApply) {
             runList.add(prepared.computeIfAbsent(m.tag(), t -> PreparedMigration.prepare(m)));
         }
-        Log.LOG.info("{} migrations in {}: {} applied, {} pending; target {} (history {})",
-                folder.migrations().size(), config.location(), before.applied().size(), runList.size(), target,
-                history.displayName());
+        logFound(folder, before.applied().size(), runList.size(), target);
         if (config.transactionMode() == TransactionMode.ALL_IN_ONE) {
             for (PreparedMigration p : runList) {
                 if (!p.transactional()) {
@@ -241,14 +238,22 @@ public final class Engine {
             events.publish(new MigrationEvent.StatusRead(after));
         }
         if (applied.isEmpty()) {
-            Log.LOG.info("Database is up to date ({} applied); nothing to do ({} ms)", before.applied().size(),
-                    total.toMillis());
+            logUpToDate(before.applied().size(), total);
         } else {
             Log.LOG.info("Applied {} migration{} in {} ms; database is {}", applied.size(),
                     applied.size() == 1 ? "" : "s", total.toMillis(),
                     after.isUpToDate() ? "up to date" : "NOT up to date (see warnings)");
         }
         return new MigrateResult(applied, warnings, total, waited, after);
+    }
+
+    private void logFound(LoadedFolder folder, int appliedCount, int pending, String target) {
+        Log.LOG.info("{} migrations in {}: {} applied, {} pending; target {} (history {})",
+                folder.migrations().size(), config.location(), appliedCount, pending, target, history.displayName());
+    }
+
+    private static void logUpToDate(int appliedCount, Duration total) {
+        Log.LOG.info("Database is up to date ({} applied); nothing to do ({} ms)", appliedCount, total.toMillis());
     }
 
     private void execute(Connection c, List<PreparedMigration> runList, HistoryTable.Shape shape, int backendPid,

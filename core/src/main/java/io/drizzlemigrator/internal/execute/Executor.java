@@ -85,18 +85,16 @@ public final class Executor {
         if (guards.largeTableRows() <= 0) {
             return;
         }
+        record PlainBuild(PreparedMigration migration, int line, IndexStatement index) {
+        }
         java.util.Map<String, Long> rows = new java.util.LinkedHashMap<>();
-        List<PreparedMigration> owners = new ArrayList<>();
-        List<PreparedMigration.Step> steps = new ArrayList<>();
-        List<IndexStatement> plain = new ArrayList<>();
+        List<PlainBuild> plain = new ArrayList<>();
         for (PreparedMigration m : migrations) {
             for (PreparedMigration.Step step : m.statements()) {
                 IndexStatement index = step.isIndexBuild() ? IndexStatement.parse(step.statement()) : null;
                 if (index != null && !index.concurrent()) {
                     rows.put(index.table(), -1L);
-                    owners.add(m);
-                    steps.add(step);
-                    plain.add(index);
+                    plain.add(new PlainBuild(m, step.line(), index));
                 }
             }
         }
@@ -110,12 +108,12 @@ public final class Executor {
             LOG.debug("Could not estimate table sizes for the large-table rule: {}", e.getMessage());
             return;
         }
-        for (int i = 0; i < plain.size(); i++) {
-            IndexStatement index = plain.get(i);
+        for (PlainBuild build : plain) {
+            IndexStatement index = build.index();
             long estimate = rows.getOrDefault(index.table(), -1L);
             if (estimate > guards.largeTableRows()) {
-                PreparedMigration m = owners.get(i);
-                int line = steps.get(i).line();
+                PreparedMigration m = build.migration();
+                int line = build.line();
                 String msg = "Migration " + m.tag() + " refused at " + m.migration().file() + ":" + line
                         + ": CREATE INDEX without CONCURRENTLY on " + index.table() + ", which has about "
                         + estimate + " rows (more than largeTableRows " + guards.largeTableRows() + "), would"

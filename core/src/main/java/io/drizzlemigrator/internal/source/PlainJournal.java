@@ -53,10 +53,7 @@ final class PlainJournal {
         boolean sawDialect = false;
         if (!peekIs('}')) {
             do {
-                int key = key();
-                whitespace();
-                expect(':');
-                whitespace();
+                int key = memberKey();
                 if (key == ENTRIES) {
                     entries = entries();
                 } else if (key == DIALECT) {
@@ -110,10 +107,7 @@ final class PlainJournal {
         String tag = null;
         if (!peekIs('}')) {
             do {
-                int key = key();
-                whitespace();
-                expect(':');
-                whitespace();
+                int key = memberKey();
                 if (key == IDX) {
                     idx = integer();
                 } else if (key == WHEN) {
@@ -152,6 +146,15 @@ final class PlainJournal {
         int start = i + 1;
         skipString();
         return new String(b, start, i - 1 - start, StandardCharsets.US_ASCII);
+    }
+
+    /** A member's key and the {@code :} after it, with the whitespace around: see {@link #key()}. */
+    private int memberKey() {
+        int key = key();
+        whitespace();
+        expect(':');
+        whitespace();
+        return key;
     }
 
     /**
