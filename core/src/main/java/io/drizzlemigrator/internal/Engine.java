@@ -170,13 +170,15 @@ public final class Engine {
         if (!shape.exists()) {
             return null; // created under the lock
         }
+        // Read while the folder is still being read. Whether a runner holds the lock is asked after the rows are
+        // read (same round trip): one that held it then either still holds it or has flushed.
+        HistoryTable.RowsThen rows = history.readThen(c, shape, advisoryLock().heldQuery());
         LoadedFolder folder = read.join();
-        Plan plan = Planner.plan(folder.migrations(), history.read(c, shape), folder.layout() == Layout.FOLDERS);
+        Plan plan = Planner.plan(folder.migrations(), rows.rows(), folder.layout() == Layout.FOLDERS);
         if (!plan.toApply(config.outOfOrder() == OutOfOrderPolicy.APPLY).isEmpty()) {
             return null;
         }
-        // after the read: a run that held the lock when the rows were read either still holds it or has flushed
-        if (advisoryLock().isHeld(c)) {
+        if (rows.answer()) {
             if (!WalFlush.awaitFlushed(c, NO_OP_FLUSH_WAIT)) {
                 return null; // a standby, or a flush that did not come: decide under the lock
             }

@@ -99,23 +99,58 @@ public final class HistoryTable {
 
     /** Every row, in id order. */
     public List<HistoryRow> read(Connection connection, Shape shape) throws SQLException {
-        List<HistoryRow> rows = new ArrayList<>();
         if (!shape.exists()) {
-            return rows;
+            return new ArrayList<>();
         }
-        String sql = "select id, hash, created_at" + (shape.hasName() ? ", name" : "")
-                + (shape.hasAppliedAt() ? ", applied_at" : "") + " from " + qualified + " order by id";
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) {
-                long createdAt = rs.getLong(3);
-                Long created = rs.wasNull() ? null : createdAt;
-                String name = shape.hasName() ? rs.getString("name") : null;
-                Timestamp applied = shape.hasAppliedAt() ? rs.getTimestamp("applied_at") : null;
-                rows.add(new HistoryRow(rs.getLong(1), rs.getString(2), created, name,
-                        applied == null ? null : applied.toInstant()));
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(selectRows(shape))) {
+            return rows(rs, shape);
+        }
+    }
+
+    /**
+     * Every row, in id order, then the answer of {@code booleanQuery}, in one round trip. The two statements run in
+     * this order, each on its own snapshot: the answer is as of after the rows were read.
+     */
+    public RowsThen readThen(Connection connection, Shape shape, String booleanQuery) throws SQLException {
+        if (!shape.exists()) {
+            throw new IllegalStateException(displayName() + " does not exist");
+        }
+        try (Statement s = connection.createStatement()) {
+            s.execute(selectRows(shape) + ";\n" + booleanQuery);
+            List<HistoryRow> rows;
+            try (ResultSet rs = s.getResultSet()) {
+                rows = rows(rs, shape);
+            }
+            if (!s.getMoreResults()) {
+                throw new SQLException("no answer to " + booleanQuery);
+            }
+            try (ResultSet rs = s.getResultSet()) {
+                rs.next();
+                return new RowsThen(rows, rs.getBoolean(1));
             }
         }
+    }
+
+    private String selectRows(Shape shape) {
+        return "select id, hash, created_at" + (shape.hasName() ? ", name" : "")
+                + (shape.hasAppliedAt() ? ", applied_at" : "") + " from " + qualified + " order by id";
+    }
+
+    private static List<HistoryRow> rows(ResultSet rs, Shape shape) throws SQLException {
+        List<HistoryRow> rows = new ArrayList<>();
+        while (rs.next()) {
+            long createdAt = rs.getLong(3);
+            Long created = rs.wasNull() ? null : createdAt;
+            String name = shape.hasName() ? rs.getString("name") : null;
+            Timestamp applied = shape.hasAppliedAt() ? rs.getTimestamp("applied_at") : null;
+            rows.add(new HistoryRow(rs.getLong(1), rs.getString(2), created, name,
+                    applied == null ? null : applied.toInstant()));
+        }
         return rows;
+    }
+
+    /** The rows, and the answer of the query read after them. */
+    public record RowsThen(List<HistoryRow> rows, boolean answer) {
     }
 
     /**

@@ -132,13 +132,12 @@ public final class AdvisoryLock {
         }
     }
 
-    /** Whether some session holds the lock now (a runner that has not taken it asks: is a run in progress?). */
-    public boolean isHeld(Connection connection) throws SQLException {
-        try (Statement s = connection.createStatement();
-                ResultSet rs = s.executeQuery("select exists (" + grantedLocks() + ")")) {
-            rs.next();
-            return rs.getBoolean(1);
-        }
+    /**
+     * A query of one boolean: whether some session holds the lock now (a runner that has not taken it asks: is a run
+     * in progress?).
+     */
+    public String heldQuery() {
+        return "select exists (" + grantedLocks() + ")";
     }
 
     /** The rows of {@code pg_locks} for this key that are granted (a bigint key is classid, objid, objsubid 1). */
