@@ -10,6 +10,7 @@ import io.drizzlemigrator.testing.TestFolder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -128,6 +129,31 @@ class PlanningPoliciesTest {
                 .hasMessageContaining("0000_a.sql");
         assertThatThrownBy(() -> configure(folder).editedMigrations(EditedMigrationPolicy.FAIL).load().validate())
                 .isInstanceOf(ValidationException.class);
+    }
+
+    /**
+     * A second run in the same JVM takes unchanged, settled files' hashes from memory (a test suite starting many
+     * application contexts): an edit made in between is still seen, and pending files are still applied from disk.
+     */
+    @Test
+    void aSecondRunInTheSameJvmSeesEditsAndAppliesFromDiskWhenFilesHadSettled() throws IOException {
+        Path folder = TestFolder.in(dir).migration("0000_a", 1_000L, "CREATE TABLE a (id int);")
+                .migration("0001_b", 2_000L, "CREATE TABLE b (id int);").write();
+        FileTime anHourAgo = FileTime.fromMillis(System.currentTimeMillis() - 3_600_000L);
+        try (var files = Files.list(folder)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".sql")).toList()) {
+                Files.setLastModifiedTime(f, anHourAgo);
+            }
+        }
+        assertThat(configure(folder).load().status().pending()).hasSize(2); // read and remembered
+
+        MigrateResult first = configure(folder).load().migrate();
+        assertThat(first.applied()).extracting(AppliedMigration::tag).containsExactly("0000_a", "0001_b");
+        assertThat(db.relationExists("b")).isTrue();
+
+        Files.writeString(folder.resolve("0000_a.sql"), "CREATE TABLE a (id int); -- reviewed");
+        MigrateResult second = configure(folder).load().migrate();
+        assertThat(second.status().edited()).extracting(MigrationInfo::tag).containsExactly("0000_a");
     }
 
     @Test

@@ -103,6 +103,16 @@ final class DirectoryFolder extends FolderAccess {
     }
 
     @Override
+    String rememberedHash(String relative) {
+        return HashMemo.lookup(new File(dirFile, relative));
+    }
+
+    @Override
+    void hashed(String relative, long size, String hash, long readStarted) {
+        HashMemo.remember(new File(dirFile, relative), size, hash, readStarted);
+    }
+
+    @Override
     List<String> migrationFolders() {
         List<String> names = new ArrayList<>();
         try (DirectoryStream<Path> children = Files.newDirectoryStream(dir, Files::isDirectory)) {

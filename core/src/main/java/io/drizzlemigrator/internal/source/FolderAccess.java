@@ -48,6 +48,21 @@ abstract sealed class FolderAccess permits DirectoryFolder, ClasspathFolder {
      */
     abstract byte[] read(String relative);
 
+    /**
+     * The hash this JVM computed when it last read the file, if the file is unchanged since (see {@link HashMemo});
+     * null when it must be read. Only files on disk are remembered.
+     */
+    String rememberedHash(String relative) {
+        return null;
+    }
+
+    /**
+     * Tells that {@code size} bytes of the file, read after {@code readStarted} ({@link System#currentTimeMillis()}),
+     * hash to {@code hash}.
+     */
+    void hashed(String relative, long size, String hash, long readStarted) {
+    }
+
     /** The names of the subfolders that hold a {@code migration.sql} (drizzle-kit 1.0), in no particular order. */
     abstract List<String> migrationFolders();
 

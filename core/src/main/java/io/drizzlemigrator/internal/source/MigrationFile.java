@@ -1,5 +1,6 @@
 package io.drizzlemigrator.internal.source;
 
+import io.drizzlemigrator.MigrationSourceException;
 import java.util.Objects;
 
 /**
@@ -18,6 +19,8 @@ public final class MigrationFile {
     /** The file's bytes until {@link #sql()} decodes them; {@code where} names the folder in a decoding error. */
     private byte[] bytes;
     private final String where;
+    /** Where to read the bytes when {@link #sql()} needs them, for a file whose hash was remembered, not read. */
+    private FolderAccess source;
 
     /**
      * @param tag the journal tag (0.x) or the folder name (1.0), e.g. {@code 0001_add_users} /
@@ -35,17 +38,18 @@ public final class MigrationFile {
     public MigrationFile(String tag, long folderMillis, String name, String file, String sql, String hash,
             int journalIdx) {
         this(tag, folderMillis, Objects.requireNonNull(name, "name"), file, Objects.requireNonNull(sql, "sql"), null,
-                null, hash, journalIdx);
+                null, null, hash, journalIdx);
     }
 
     private MigrationFile(String tag, long folderMillis, String name, String file, String sql, byte[] bytes,
-            String where, String hash, int journalIdx) {
+            FolderAccess source, String where, String hash, int journalIdx) {
         this.tag = Objects.requireNonNull(tag, "tag");
         this.folderMillis = folderMillis;
         this.name = name;
         this.file = Objects.requireNonNull(file, "file");
         this.sql = sql;
         this.bytes = bytes;
+        this.source = source;
         this.where = where;
         this.hash = Objects.requireNonNull(hash, "hash");
         this.journalIdx = journalIdx;
@@ -57,8 +61,18 @@ public final class MigrationFile {
      */
     static MigrationFile read(String tag, long folderMillis, String name, String file, byte[] bytes, String hash,
             int journalIdx, String where) {
-        return new MigrationFile(tag, folderMillis, name, file, null, Objects.requireNonNull(bytes, "bytes"), where,
-                hash, journalIdx);
+        return new MigrationFile(tag, folderMillis, name, file, null, Objects.requireNonNull(bytes, "bytes"), null,
+                where, hash, journalIdx);
+    }
+
+    /**
+     * A migration whose hash this JVM {@linkplain HashMemo remembered} for an unchanged file: its bytes are read from
+     * {@code source} on the first {@link #sql()}, and must still have that hash.
+     */
+    static MigrationFile remembered(String tag, long folderMillis, String name, String file, String hash,
+            int journalIdx, String where, FolderAccess source) {
+        return new MigrationFile(tag, folderMillis, name, file, null, null, Objects.requireNonNull(source, "source"),
+                where, hash, journalIdx);
     }
 
     /** The journal tag (0.x) or the folder name (1.0). */
@@ -92,10 +106,25 @@ public final class MigrationFile {
      */
     public synchronized String sql() {
         if (sql == null) {
-            sql = FileContents.text(bytes, file, where);
+            sql = FileContents.text(bytes != null ? bytes : readAgain(), file, where);
             bytes = null;
+            source = null;
         }
         return sql;
+    }
+
+    /** The bytes of a remembered file, which must still be those that were hashed. */
+    private byte[] readAgain() {
+        byte[] read = source.read(file);
+        if (read == null) {
+            throw new MigrationSourceException(file, 0, file + " in " + where + " was removed while the migrator was"
+                    + " running: restore it and start again");
+        }
+        if (!new FileContents().hash(read).equals(hash)) {
+            throw new MigrationSourceException(file, 0, file + " in " + where + " changed while the migrator was"
+                    + " running (it no longer hashes to " + hash + "): start again once the folder is complete");
+        }
+        return read;
     }
 
     /** Lowercase hex SHA-256 of the file's bytes (drizzle's hash). */

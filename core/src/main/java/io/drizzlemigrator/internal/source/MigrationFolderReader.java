@@ -17,10 +17,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads a drizzle-kit migration folder: the 0.x layout
  * ({@code meta/_journal.json} and {@code <tag>.sql}) or the 1.0 layout ({@code <YYYYMMDDHHMMSS>_<name>/migration.sql}),
- * detected automatically (a journal means 0.x). Every file is read once and hashed with SHA-256; its text is decoded
- * strictly as UTF-8 when first asked for ({@link MigrationFile#sql()}: pending migrations are, before anything is
- * applied; the applied history never needs its text). The journal is the only source of truth for 0.x: its array order is the migration order, and
- * {@code .sql} files it does not list are reported as strays, never run.
+ * detected automatically (a journal means 0.x). Every file is read once and hashed with SHA-256 (unless this JVM
+ * hashed it before and it has not changed since: {@link HashMemo}); its text is decoded strictly as UTF-8 when first
+ * asked for ({@link MigrationFile#sql()}: pending migrations are, before anything is applied; the applied history
+ * never needs its text). The journal is the only source of truth for 0.x: its array order is the migration order,
+ * and {@code .sql} files it does not list are reported as strays, never run.
  */
 public final class MigrationFolderReader {
 
@@ -95,17 +96,28 @@ public final class MigrationFolderReader {
         return new LoadedFolder(folder.location(), Layout.FOLDERS, migrations, new Strays(folder, null));
     }
 
-    /** Reads and hashes the files, in folder order (the first missing one is the one reported). */
+    /**
+     * Reads and hashes the files, in folder order (the first missing one is the one reported); a file this JVM hashed
+     * before and that has not changed since is not read again (see {@link HashMemo}).
+     */
     private static List<MigrationFile> readAll(FolderAccess folder, List<Wanted> wanted, String where) {
         FileContents contents = new FileContents();
+        long started = System.currentTimeMillis();
         List<MigrationFile> read = new ArrayList<>(wanted.size());
         for (Wanted w : wanted) {
+            String remembered = folder.rememberedHash(w.file());
+            if (remembered != null) {
+                read.add(MigrationFile.remembered(w.tag(), w.millis(), w.name(), w.file(), remembered, w.idx(), where,
+                        folder));
+                continue;
+            }
             byte[] bytes = folder.read(w.file());
             if (bytes == null) {
                 throw w.missing(where);
             }
-            read.add(MigrationFile.read(w.tag(), w.millis(), w.name(), w.file(), bytes, contents.hash(bytes),
-                    w.idx(), where));
+            String hash = contents.hash(bytes);
+            folder.hashed(w.file(), bytes.length, hash, started);
+            read.add(MigrationFile.read(w.tag(), w.millis(), w.name(), w.file(), bytes, hash, w.idx(), where));
         }
         return read;
     }
