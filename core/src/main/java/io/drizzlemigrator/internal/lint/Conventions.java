@@ -8,7 +8,6 @@ import io.drizzlemigrator.internal.sql.TokenType;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -204,11 +203,8 @@ final class Conventions {
                 return;
             }
         }
-        Set<String> mentioned = mentioned(prepared);
-        for (String w : words) {
-            if (w.length() > 2 && (mentioned.contains(w) || mentioned.contains(singular(w)))) {
-                return;
-            }
+        if (mentionsAny(prepared, words)) {
+            return;
         }
         String prefix = tag.substring(0, us);
         String suggestion = prefix + "_" + (rules != null && rules.headline() != null ? snake(rules.headline())
@@ -230,24 +226,29 @@ final class Conventions {
         return w.length() > 3 && w.endsWith("s") ? w.substring(0, w.length() - 1) : w;
     }
 
-    /** Every lower-case word of every name the SQL mentions ({@code "teamMembers"} gives team and members). */
-    private static Set<String> mentioned(PreparedMigration prepared) {
-        Set<String> out = new HashSet<>();
+    /**
+     * Whether a name the SQL mentions (a word, quoted identifier or string) has, among its lower-case words
+     * ({@code "teamMembers"} has team and members), one of {@code words} longer than 2 letters, each word of either
+     * side also standing for its {@linkplain #singular singular}. Compares in place: a run lints every pending file,
+     * and a set of every word of every name cost a thousand-file run more than all its other rules.
+     */
+    static boolean mentionsAny(PreparedMigration prepared, String[] words) {
         if (prepared == null) {
-            return out;
+            return false;
         }
         for (PreparedMigration.Step step : prepared.statements()) {
             for (Token t : step.statement().tokens()) {
-                if (t.type() == TokenType.WORD || t.type() == TokenType.QUOTED_IDENTIFIER
-                        || t.type() == TokenType.STRING) {
-                    words(t.text(), out);
+                if ((t.type() == TokenType.WORD || t.type() == TokenType.QUOTED_IDENTIFIER
+                        || t.type() == TokenType.STRING) && hasWord(t.text(), words)) {
+                    return true;
                 }
             }
         }
-        return out;
+        return false;
     }
 
-    private static void words(String s, Set<String> out) {
+    /** {@link #mentionsAny} for one name: its words are the runs of ASCII letters, also cut before a capital. */
+    static boolean hasWord(String s, String[] words) {
         int start = -1;
         for (int i = 0; i <= s.length(); i++) {
             char c = i < s.length() ? s.charAt(i) : ' ';
@@ -255,15 +256,50 @@ final class Conventions {
             boolean boundary = !letter || (c >= 'A' && c <= 'Z' && i > 0 && s.charAt(i - 1) >= 'a'
                     && s.charAt(i - 1) <= 'z');
             if (boundary && start >= 0) {
-                String w = Words.lower(s.substring(start, i));
-                out.add(w);
-                out.add(singular(w));
+                if (isOneOf(s, start, i, words)) {
+                    return true;
+                }
                 start = -1;
             }
             if (letter && start < 0) {
                 start = i;
             }
         }
+        return false;
+    }
+
+    /** Whether the letters {@code s[start, end)}, lower-cased, or their singular, are a word or a word's singular. */
+    private static boolean isOneOf(String s, int start, int end, String[] words) {
+        char last = s.charAt(end - 1);
+        boolean plural = end - start > 3 && (last == 's' || last == 'S');
+        for (String w : words) {
+            if (w.length() <= 2) {
+                continue;
+            }
+            String one = singular(w);
+            if (equalsLower(s, start, end, w) || equalsLower(s, start, end, one)
+                    || plural && (equalsLower(s, start, end - 1, w) || equalsLower(s, start, end - 1, one))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the ASCII letters {@code s[start, end)}, lower-cased, are {@code lower}. */
+    private static boolean equalsLower(String s, int start, int end, String lower) {
+        if (end - start != lower.length()) {
+            return false;
+        }
+        for (int i = start; i < end; i++) {
+            char c = s.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                c = (char) (c + ('a' - 'A'));
+            }
+            if (c != lower.charAt(i - start)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A headline made of identifiers as a file-name part: lower case, words joined by {@code _}. */
