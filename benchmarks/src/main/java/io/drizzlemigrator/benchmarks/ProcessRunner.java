@@ -13,13 +13,23 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs one measured process: wall time from start to exit, its {@code RESULT key=value} line parsed, stderr appended
- * to the run's log file.
+ * Runs one measured process: wall time from start to exit, and to the line {@value #FIRST_DONE} if it prints one; its
+ * {@code RESULT key=value} line parsed; stderr appended to the run's log file.
  */
 final class ProcessRunner {
 
-    /** What a process did. */
-    record Outcome(int exitCode, double wallMs, Map<String, Double> result, String stdout) {
+    /**
+     * The line a probe prints, and flushes, as soon as its first migrate call has returned: the time to it is what a
+     * service's start pays for the tool (the process then goes on with warm calls, or exits).
+     */
+    static final String FIRST_DONE = "FIRST_DONE";
+
+    /**
+     * What a process did.
+     *
+     * @param firstDoneMs wall time from start to the {@value #FIRST_DONE} line; null when there was none
+     */
+    record Outcome(int exitCode, double wallMs, Double firstDoneMs, Map<String, Double> result, String stdout) {
 
         boolean ok() {
             return exitCode == 0;
@@ -46,7 +56,9 @@ final class ProcessRunner {
         long start = System.nanoTime();
         Process p = pb.start();
         p.getOutputStream().close();
-        CompletableFuture<String> stdout = CompletableFuture.supplyAsync(() -> readAll(p.getInputStream()));
+        CompletableFuture<Double> firstDone = new CompletableFuture<>();
+        CompletableFuture<String> stdout = CompletableFuture.supplyAsync(() -> readLines(p.getInputStream(), start,
+                firstDone));
         boolean finished;
         try {
             finished = p.waitFor(timeoutSeconds, TimeUnit.SECONDS);
@@ -58,11 +70,11 @@ final class ProcessRunner {
         double wallMs = (System.nanoTime() - start) / 1e6;
         if (!finished) {
             p.destroyForcibly();
-            return new Outcome(-1, wallMs, Map.of(), "timed out after " + timeoutSeconds + " s");
+            return new Outcome(-1, wallMs, null, Map.of(), "timed out after " + timeoutSeconds + " s");
         }
         String out = stdout.join();
         Files.writeString(log, out, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
-        return new Outcome(p.exitValue(), wallMs, parseResult(out), out);
+        return new Outcome(p.exitValue(), wallMs, firstDone.getNow(null), parseResult(out), out);
     }
 
     /**
@@ -126,8 +138,8 @@ final class ProcessRunner {
             text = out.toString();
         }
         Files.writeString(log, text, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
-        return new Outcome(wallMs == null ? -1 : 0, wallMs == null ? (System.nanoTime() - start) / 1e6 : wallMs,
-                Map.of(), text);
+        double ms = wallMs == null ? (System.nanoTime() - start) / 1e6 : wallMs;
+        return new Outcome(wallMs == null ? -1 : 0, ms, null, Map.of(), text);
     }
 
     static Map<String, Double> parseResult(String stdout) {
@@ -145,11 +157,20 @@ final class ProcessRunner {
         return result;
     }
 
-    private static String readAll(InputStream in) {
-        try (in) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    /** All of {@code in}; completes {@code firstDone} with the time since {@code start} of a FIRST_DONE line. */
+    private static String readLines(InputStream in, long start, CompletableFuture<Double> firstDone) {
+        StringBuilder out = new StringBuilder();
+        try (java.io.BufferedReader lines = new java.io.BufferedReader(new java.io.InputStreamReader(in,
+                StandardCharsets.UTF_8))) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                if (line.equals(FIRST_DONE)) {
+                    firstDone.complete((System.nanoTime() - start) / 1e6);
+                }
+                out.append(line).append('\n');
+            }
         } catch (IOException e) {
-            return "";
+            // the process went away: what was read is all there is
         }
+        return out.toString();
     }
 }
