@@ -50,6 +50,7 @@ class QuickRunIT {
         expected.add(Figure.key(Harness.SPRING, "n100", Harness.WITH_STARTER, "process_ms"));
         expected.add(Figure.key(Harness.SPRING, "n100", Harness.WITHOUT_STARTER, "process_ms"));
         expected.add(Figure.key(JmhRunner.JMH, "n100", "read-folder-disk", "ms_per_op"));
+        expected.add(Figure.key(JmhRunner.JMH, "n100", "read-folder-disk-again", "ms_per_op"));
         expected.add(Figure.key(JmhRunner.JMH, "n100", "read-folder-classpath-jar", "ms_per_op"));
         expected.add(Figure.key(JmhRunner.JMH, "n100", "lexer-split", "mb_per_s"));
 

@@ -11,6 +11,7 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
@@ -29,7 +30,8 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * The pieces on the startup path, without a database: reading and hashing a drizzle folder (from disk, and from a
- * jar on the classpath as a packaged service reads it), and splitting its SQL into statements. The folder is the
+ * jar on the classpath as a packaged service reads it), reading it again from disk in the same JVM (unchanged files
+ * keep the hash remembered by the first read), and splitting its SQL into statements. The folder is the
  * one in the system property {@value #FOLDER_PROPERTY} (the harness points it at the generated 1000-migration
  * folder).
  */
@@ -38,22 +40,44 @@ public class StartupPathBenchmarks {
     /** The drizzle folder read by these benchmarks. */
     public static final String FOLDER_PROPERTY = "drizzle.bench.folder";
 
-    /** The folder, from disk or packaged in a jar on a class loader. */
+    /**
+     * The folder: from disk, every file read and hashed on every read as on a process's first (a copy whose files
+     * are dated in the future, so that none is ever remembered); from disk as a process reads it again ({@code
+     * disk-again}: the folder as generated, long settled); or packaged in a jar on a class loader.
+     */
     @State(Scope.Benchmark)
     public static class FolderState {
 
-        @Param({"disk", "classpath-jar"})
+        @Param({"disk", "disk-again", "classpath-jar"})
         public String source;
 
         String location;
         ClassLoader loader;
         private Path jar;
+        private Path copy;
 
         @Setup(Level.Trial)
         public void setUp() throws IOException {
             Path folder = folder();
-            if (source.equals("disk")) {
+            if (source.equals("disk-again")) {
                 location = "filesystem:" + folder;
+                return;
+            }
+            if (source.equals("disk")) {
+                copy = Files.createTempDirectory("drizzle-bench-");
+                FileTime future = FileTime.fromMillis(System.currentTimeMillis() + TimeUnit.DAYS.toMillis(1));
+                try (Stream<Path> files = Files.walk(folder)) {
+                    for (Path p : files.sorted().toList()) {
+                        Path target = copy.resolve(folder.relativize(p).toString());
+                        if (Files.isDirectory(p)) {
+                            Files.createDirectories(target);
+                        } else {
+                            Files.copy(p, target);
+                            Files.setLastModifiedTime(target, future);
+                        }
+                    }
+                }
+                location = "filesystem:" + copy;
                 return;
             }
             jar = Files.createTempFile("drizzle-bench-", ".jar");
@@ -69,6 +93,13 @@ public class StartupPathBenchmarks {
             }
             if (jar != null) {
                 Files.deleteIfExists(jar);
+            }
+            if (copy != null) {
+                try (Stream<Path> files = Files.walk(copy)) {
+                    for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        Files.delete(p);
+                    }
+                }
             }
         }
     }
