@@ -17,12 +17,16 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Only hashes are remembered, never contents: a remembered file whose text is needed (it is pending, or
  * {@code status()} decodes it) is read again and must still have the remembered hash. Entries live as long as this
- * class (a few hundred bytes per file) and are replaced when a file changes.
+ * class (a few hundred bytes per file) and are replaced when a file changes; past {@link #MAX_ENTRIES} (a process
+ * reading ever new folders) they are all dropped and remembered afresh.
  */
 final class HashMemo {
 
     /** How long before a read began a file must have been last modified to be remembered. */
     static final long SETTLED_MILLIS = 3_000;
+
+    /** More files than any one process's migration folders hold. */
+    static final int MAX_ENTRIES = 100_000;
 
     private static final ConcurrentHashMap<String, Entry> ENTRIES = new ConcurrentHashMap<>();
 
@@ -56,6 +60,9 @@ final class HashMemo {
         long modified = file.lastModified();
         String key = file.getPath();
         if (modified != 0 && modified <= readStarted - SETTLED_MILLIS) {
+            if (ENTRIES.size() >= MAX_ENTRIES) {
+                ENTRIES.clear();
+            }
             ENTRIES.put(key, new Entry(size, modified, hash));
         } else {
             ENTRIES.remove(key);
