@@ -71,6 +71,8 @@ public final class Engine {
     private final String password;
     private final Events events;
     private final HistoryTable history;
+    /** The run's lock: the configured key, else the one derived from schema and table. */
+    private final AdvisoryLock lock;
     /** Statements that undo what this run changed in the session, run before the connection is given back. */
     private final List<String> sessionReset = new ArrayList<>();
 
@@ -79,6 +81,8 @@ public final class Engine {
         this.password = password;
         this.events = new Events(config.listeners());
         this.history = new HistoryTable(config.schema(), config.table());
+        this.lock = new AdvisoryLock(config.lockKey().isPresent() ? config.lockKey().getAsLong()
+                : AdvisoryLock.deriveKey(config.schema(), config.table()));
     }
 
     public MigrateResult migrate() {
@@ -94,7 +98,6 @@ public final class Engine {
                     events.publish(new MigrationEvent.RunFinished(upToDate));
                     return upToDate;
                 }
-                AdvisoryLock lock = advisoryLock();
                 Duration waited = lock.acquire(c, config.lockTimeout(), MigratorDefaults.LOCK_REPORT_INTERVAL,
                         (w, holder) -> {
                             read.join(); // a broken folder is reported before any wait, not after it
@@ -148,10 +151,6 @@ public final class Engine {
         }
     }
 
-    private AdvisoryLock advisoryLock() {
-        return new AdvisoryLock(config.lockKey().orElse(AdvisoryLock.deriveKey(config.schema(), config.table())));
-    }
-
     /**
      * The run's result when there is nothing to apply, decided from one read of the table without taking the lock;
      * null when there is work, or no table yet: that is decided again under the lock. A start with nothing to do then
@@ -172,7 +171,7 @@ public final class Engine {
         }
         // Read while the folder is still being read. Whether a runner holds the lock is asked after the rows are
         // read (same round trip): one that held it then either still holds it or has flushed.
-        HistoryTable.RowsThen rows = history.readThen(c, shape, advisoryLock().heldQuery());
+        HistoryTable.RowsThen rows = history.readThen(c, shape, lock.heldQuery());
         LoadedFolder folder = read.join();
         Plan plan = Planner.plan(folder.migrations(), rows.rows(), folder.layout() == Layout.FOLDERS);
         if (!plan.toApply(config.outOfOrder() == OutOfOrderPolicy.APPLY).isEmpty()) {
