@@ -71,7 +71,10 @@ final class DirectoryFolder extends FolderAccess {
      */
     @Override
     byte[] read(String relative) {
-        File file = new File(dirFile, relative);
+        return read(new File(dirFile, relative), relative);
+    }
+
+    private byte[] read(File file, String relative) {
         try (RandomAccessFile in = new RandomAccessFile(file, "r")) {
             long length = in.length();
             if (length > MAX_FILE_BYTES) {
@@ -102,14 +105,21 @@ final class DirectoryFolder extends FolderAccess {
         }
     }
 
+    /** As {@link FolderAccess#readHashed}, and a file whose hash {@link HashMemo} remembers is not read again. */
     @Override
-    String rememberedHash(String relative) {
-        return HashMemo.lookup(new File(dirFile, relative));
-    }
-
-    @Override
-    void hashed(String relative, long size, String hash, long readStarted) {
-        HashMemo.remember(new File(dirFile, relative), size, hash, readStarted);
+    Hashed readHashed(String relative, FileContents contents, long readStarted) {
+        File file = new File(dirFile, relative);
+        String remembered = HashMemo.lookup(file);
+        if (remembered != null) {
+            return new Hashed(null, remembered);
+        }
+        byte[] bytes = read(file, relative);
+        if (bytes == null) {
+            return null;
+        }
+        String hash = contents.hash(bytes);
+        HashMemo.remember(file, bytes.length, hash, readStarted);
+        return new Hashed(bytes, hash);
     }
 
     @Override

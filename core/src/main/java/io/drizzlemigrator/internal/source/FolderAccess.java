@@ -49,18 +49,20 @@ abstract sealed class FolderAccess permits DirectoryFolder, ClasspathFolder {
     abstract byte[] read(String relative);
 
     /**
-     * The hash this JVM computed when it last read the file, if the file is unchanged since (see {@link HashMemo});
-     * null when it must be read. Only files on disk are remembered.
+     * The bytes of a file of the folder and their hash, or null when there is no such file. A folder on disk answers
+     * with the hash alone (null bytes) for a file it hashed before in this JVM and that is unchanged since (see
+     * {@link HashMemo}).
+     *
+     * @param readStarted {@link System#currentTimeMillis()} when the read of the folder began
+     * @throws MigrationSourceException the file exists but cannot be read
      */
-    String rememberedHash(String relative) {
-        return null;
+    Hashed readHashed(String relative, FileContents contents, long readStarted) {
+        byte[] bytes = read(relative);
+        return bytes == null ? null : new Hashed(bytes, contents.hash(bytes));
     }
 
-    /**
-     * Tells that {@code size} bytes of the file, read after {@code readStarted} ({@link System#currentTimeMillis()}),
-     * hash to {@code hash}.
-     */
-    void hashed(String relative, long size, String hash, long readStarted) {
+    /** A file's bytes (null when its hash was remembered, not read) and their hash. */
+    record Hashed(byte[] bytes, String hash) {
     }
 
     /** The names of the subfolders that hold a {@code migration.sql} (drizzle-kit 1.0), in no particular order. */

@@ -105,19 +105,15 @@ public final class MigrationFolderReader {
         long started = System.currentTimeMillis();
         List<MigrationFile> read = new ArrayList<>(wanted.size());
         for (Wanted w : wanted) {
-            String remembered = folder.rememberedHash(w.file());
-            if (remembered != null) {
-                read.add(MigrationFile.remembered(w.tag(), w.millis(), w.name(), w.file(), remembered, w.idx(), where,
-                        folder));
-                continue;
-            }
-            byte[] bytes = folder.read(w.file());
-            if (bytes == null) {
+            FolderAccess.Hashed file = folder.readHashed(w.file(), contents, started);
+            if (file == null) {
                 throw w.missing(where);
             }
-            String hash = contents.hash(bytes);
-            folder.hashed(w.file(), bytes.length, hash, started);
-            read.add(MigrationFile.read(w.tag(), w.millis(), w.name(), w.file(), bytes, hash, w.idx(), where));
+            read.add(file.bytes() == null
+                    ? MigrationFile.remembered(w.tag(), w.millis(), w.name(), w.file(), file.hash(), w.idx(), where,
+                            folder)
+                    : MigrationFile.read(w.tag(), w.millis(), w.name(), w.file(), file.bytes(), file.hash(), w.idx(),
+                            where));
         }
         return read;
     }
