@@ -1,7 +1,7 @@
 package io.drizzlemigrator.internal.lock;
 
 import io.drizzlemigrator.LockTimeoutException;
-import io.drizzlemigrator.internal.source.Sha256;
+import io.drizzlemigrator.internal.digest.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

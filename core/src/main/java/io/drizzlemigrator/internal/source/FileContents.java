@@ -1,6 +1,7 @@
 package io.drizzlemigrator.internal.source;
 
 import io.drizzlemigrator.MigrationSourceException;
+import io.drizzlemigrator.internal.digest.Sha256;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;

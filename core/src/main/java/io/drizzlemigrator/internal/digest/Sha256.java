@@ -1,4 +1,4 @@
-package io.drizzlemigrator.internal.source;
+package io.drizzlemigrator.internal.digest;
 
 import java.util.Arrays;
 
