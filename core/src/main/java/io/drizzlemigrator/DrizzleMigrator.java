@@ -18,6 +18,14 @@ import io.drizzlemigrator.internal.Engine;
  */
 public final class DrizzleMigrator {
 
+    /**
+     * The SLF4J MDC key that holds the tag of the migration being applied (e.g. {@code 0003_add_orders}) while its
+     * statements run, on the migrating thread; absent between migrations. Log lines of the migration, and of anything
+     * the same thread logs meanwhile (the JDBC driver, listeners), can be filtered or shown with it, e.g.
+     * {@code %X{drizzle.migration}} in a Logback pattern.
+     */
+    public static final String MDC_MIGRATION = "drizzle.migration";
+
     private final MigratorConfiguration configuration;
 
     DrizzleMigrator(MigratorConfiguration configuration) {

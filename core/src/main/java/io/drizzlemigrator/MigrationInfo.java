@@ -15,10 +15,13 @@ import java.util.Optional;
  * @param hash the file's SHA-256 (lowercase hex), or null for unknown rows
  * @param storedHash the hash stored in the table, or null when not applied
  * @param appliedAt when it was applied if the table records it (drizzle 1.0's {@code applied_at}), else null
- * @param transactional whether it would run (or ran) inside a transaction
+ * @param transactional whether it would run (or ran) inside a transaction; null when that is not known: for rows that
+ *                      match no file, for a file whose statements cannot be delimited, and for applied migrations
+ *                      in the report of a {@code migrate()} run (which never splits applied history; {@code status()}
+ *                      does)
  */
 public record MigrationInfo(String tag, MigrationState state, long folderMillis, String hash, String storedHash,
-        Instant appliedAt, boolean transactional) {
+        Instant appliedAt, Boolean transactional) {
 
     public MigrationInfo {
         Objects.requireNonNull(tag, "tag");

@@ -7,7 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Hands events to the configured listeners; a listener that throws is logged and never breaks a run. */
-public final class Events {
+public final class Events implements MigrationListener {
 
     /** Initialised on first use (a failing listener), not with this class: see {@code Engine.Log}. */
     private static final class Log {
@@ -20,7 +20,8 @@ public final class Events {
         this.listeners = List.copyOf(listeners);
     }
 
-    public void publish(MigrationEvent event) {
+    @Override
+    public void onEvent(MigrationEvent event) {
         for (MigrationListener listener : listeners) {
             try {
                 listener.onEvent(event);

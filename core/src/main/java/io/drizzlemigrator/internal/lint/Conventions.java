@@ -1,8 +1,8 @@
 package io.drizzlemigrator.internal.lint;
 
-import io.drizzlemigrator.internal.execute.PreparedMigration;
 import io.drizzlemigrator.internal.source.Layout;
 import io.drizzlemigrator.internal.source.MigrationFile;
+import io.drizzlemigrator.internal.sql.PreparedMigration;
 import io.drizzlemigrator.internal.sql.Token;
 import io.drizzlemigrator.internal.sql.TokenType;
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package io.drizzlemigrator.internal.lint;
 
 import io.drizzlemigrator.MigrationSourceException;
-import io.drizzlemigrator.internal.execute.PreparedMigration;
 import io.drizzlemigrator.internal.source.MigrationFile;
+import io.drizzlemigrator.internal.sql.PreparedMigration;
 import io.drizzlemigrator.internal.sql.Token;
 import io.drizzlemigrator.lint.LintConfig;
 import io.drizzlemigrator.lint.LintFinding;
@@ -22,7 +22,7 @@ final class FileLinter {
     }
 
     /**
-     * @param preparer    splits the file into statements (the engine's {@link PreparedMigration#prepare}, or its
+     * @param preparer    splits the file into statements (the engine's {@link MigrationFile#prepare}, or its
      *                    cache of prepared migrations)
      * @param columnTypes column types learnt from the migrations linted before this one; updated
      */

@@ -1,12 +1,12 @@
 package io.drizzlemigrator.internal.lint;
 
 import io.drizzlemigrator.MigrationSourceException;
-import io.drizzlemigrator.internal.execute.PreparedMigration;
 import io.drizzlemigrator.internal.source.FolderFiles;
 import io.drizzlemigrator.internal.source.Layout;
 import io.drizzlemigrator.internal.source.LoadedFolder;
 import io.drizzlemigrator.internal.source.MigrationFile;
 import io.drizzlemigrator.internal.source.MigrationFolderReader;
+import io.drizzlemigrator.internal.sql.PreparedMigration;
 import io.drizzlemigrator.lint.LintConfig;
 import io.drizzlemigrator.lint.LintFinding;
 import io.drizzlemigrator.lint.LintReport;
@@ -47,7 +47,7 @@ public final class FolderLinter {
      * @param classLoader the class loader of {@code classpath:} locations (for {@value LintConfig#FILE_NAME} and
      *                    rollback files); null: the thread's context class loader
      * @param which       the migrations to lint, for example the pending ones
-     * @param preparer    how a migration is split into statements: {@link PreparedMigration#prepare}, or the engine's
+     * @param preparer    how a migration is split into statements: {@link MigrationFile#prepare}, or the engine's
      *                    cache of it, so no file is lexed twice
      * @throws io.drizzlemigrator.ConfigurationException the folder's {@value LintConfig#FILE_NAME} is invalid
      */
@@ -75,10 +75,10 @@ public final class FolderLinter {
         return new LintReport(findings);
     }
 
-    /** {@link #lintMigrations} with {@link PreparedMigration#prepare}. */
+    /** {@link #lintMigrations} with {@link MigrationFile#prepare}. */
     public static LintReport lintMigrations(LoadedFolder folder, ClassLoader classLoader,
             Predicate<MigrationFile> which, LintConfig config) {
-        return lintMigrations(folder, classLoader, which, PreparedMigration::prepare, config);
+        return lintMigrations(folder, classLoader, which, MigrationFile::prepare, config);
     }
 
     /**
@@ -134,7 +134,7 @@ public final class FolderLinter {
         FolderContext context = new FolderContext(files, layout);
         Map<String, ColumnType> columnTypes = new HashMap<>();
         for (MigrationFile m : migrations) {
-            findings.addAll(FileLinter.lint(m, PreparedMigration::prepare, context, columnTypes, effective));
+            findings.addAll(FileLinter.lint(m, MigrationFile::prepare, context, columnTypes, effective));
         }
         return new LintReport(findings);
     }

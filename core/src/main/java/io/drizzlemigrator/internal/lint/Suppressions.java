@@ -1,5 +1,6 @@
 package io.drizzlemigrator.internal.lint;
 
+import io.drizzlemigrator.internal.sql.PreparedMigration;
 import io.drizzlemigrator.internal.sql.SqlLexer;
 import io.drizzlemigrator.internal.sql.SqlSyntaxException;
 import io.drizzlemigrator.internal.sql.Token;
@@ -24,7 +25,6 @@ final class Suppressions {
 
     static final String MARKER = "drizzle-migrator:ignore";
     private static final String FILE_MARKER = "drizzle-migrator:ignore-file";
-    private static final String BREAKPOINT = "--> statement-breakpoint";
 
     private static final Suppressions NONE = new Suppressions(List.of());
 
@@ -84,8 +84,8 @@ final class Suppressions {
 
     private static Directive directive(String sql, String file, Token t, int headerEnd, Sink sink) {
         String text = t.text().substring(2).strip();
-        if (text.endsWith(BREAKPOINT)) {
-            text = text.substring(0, text.length() - BREAKPOINT.length()).strip();
+        if (text.endsWith(PreparedMigration.BREAKPOINT)) {
+            text = text.substring(0, text.length() - PreparedMigration.BREAKPOINT.length()).strip();
         }
         boolean wholeFile;
         String rest;

@@ -1,5 +1,6 @@
 package io.drizzlemigrator.internal.lock;
 
+import io.drizzlemigrator.ConfigurationException;
 import io.drizzlemigrator.LockTimeoutException;
 import io.drizzlemigrator.internal.digest.Sha256;
 import java.nio.charset.StandardCharsets;
@@ -147,8 +148,8 @@ public final class AdvisoryLock {
     }
 
     /** The error for a connection whose backend changed between transactions. */
-    public io.drizzlemigrator.ConfigurationException pooled(int lockedByPid, int nowPid) {
-        return new io.drizzlemigrator.ConfigurationException("The migration connection does not keep its server"
+    public ConfigurationException pooled(int lockedByPid, int nowPid) {
+        return new ConfigurationException("The migration connection does not keep its server"
                 + " session: the advisory lock was taken on backend pid " + lockedByPid + " but the next statement ran"
                 + " on pid " + nowPid + ". A transaction-pooling proxy (PgBouncer pool_mode=transaction, or a cloud"
                 + " pooler in that mode) sits between the service and PostgreSQL, and session advisory locks do not"

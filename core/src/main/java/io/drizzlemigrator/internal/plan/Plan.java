@@ -7,6 +7,7 @@ import io.drizzlemigrator.internal.history.HistoryRow;
 import io.drizzlemigrator.internal.source.MigrationFile;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The folder matched against the table.
@@ -47,19 +48,22 @@ public record Plan(List<Entry> entries, List<HistoryRow> unknownRows, HistoryRow
         return out;
     }
 
-    /** The public report; {@code transactional} tells, per migration, whether it runs in a transaction. */
-    public StatusReport report(String location, String table, java.util.function.Predicate<Entry> transactional) {
+    /**
+     * The public report; {@code transactional} tells, per migration, whether it runs in a transaction (null: not
+     * known). Rows that match no file are not known either.
+     */
+    public StatusReport report(String location, String table, Function<Entry, Boolean> transactional) {
         ArrayList<MigrationInfo> infos = new ArrayList<>(entries.size() + unknownRows.size());
         for (Entry e : entries) {
             MigrationFile m = e.migration();
             HistoryRow row = e.row();
             infos.add(new MigrationInfo(m.tag(), e.state(), m.folderMillis(), m.hash(),
-                    row == null ? null : row.hash(), row == null ? null : row.appliedAt(), transactional.test(e)));
+                    row == null ? null : row.hash(), row == null ? null : row.appliedAt(), transactional.apply(e)));
         }
         for (HistoryRow row : unknownRows) {
             infos.add(new MigrationInfo(row.name() != null ? row.name() : "<unknown id " + row.id() + ">",
                     MigrationState.UNKNOWN, row.createdAt() == null ? 0 : row.createdAt(), null, row.hash(),
-                    row.appliedAt(), true));
+                    row.appliedAt(), null));
         }
         return new StatusReport(location, table, infos);
     }

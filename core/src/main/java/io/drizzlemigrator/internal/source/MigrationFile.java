@@ -1,6 +1,8 @@
 package io.drizzlemigrator.internal.source;
 
 import io.drizzlemigrator.MigrationSourceException;
+import io.drizzlemigrator.internal.sql.PreparedMigration;
+import io.drizzlemigrator.internal.sql.SqlSyntaxException;
 import java.util.Objects;
 
 /**
@@ -125,6 +127,22 @@ public final class MigrationFile {
                     + " running (it no longer hashes to " + hash + "): start again once the folder is complete");
         }
         return read;
+    }
+
+    /**
+     * The text split into statements, as the executor runs them (lexed anew on each call: callers that need it twice
+     * keep it).
+     *
+     * @throws MigrationSourceException the text is not UTF-8, or has an unterminated quote or comment, naming the
+     *         file and the line
+     */
+    public PreparedMigration prepare() {
+        try {
+            return PreparedMigration.prepare(sql());
+        } catch (SqlSyntaxException e) {
+            throw new MigrationSourceException(file, e.line(), e.getMessage() + ". drizzle-migrator will not apply a"
+                    + " file whose statements it cannot delimit; fix the quote or comment (nothing was applied).", e);
+        }
     }
 
     /** Lowercase hex SHA-256 of the file's bytes (drizzle's hash). */

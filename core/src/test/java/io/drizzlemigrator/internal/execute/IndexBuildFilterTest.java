@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.drizzlemigrator.internal.source.LoadedFolder;
 import io.drizzlemigrator.internal.source.MigrationFile;
 import io.drizzlemigrator.internal.source.MigrationFolderReader;
+import io.drizzlemigrator.internal.sql.PreparedMigration;
 import io.drizzlemigrator.testing.Corpora;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class IndexBuildFilterTest {
 
     private static void check(MigrationFile m) {
-        for (PreparedMigration.Step step : PreparedMigration.prepare(m).statements()) {
+        for (PreparedMigration.Step step : m.prepare().statements()) {
             if (IndexStatement.parse(step.statement()) != null) {
                 assertThat(step.isIndexBuild()).as("%s line %d: %s", m.file(), step.line(), step.excerpt()).isTrue();
             }
@@ -40,7 +41,7 @@ class IndexBuildFilterTest {
             LoadedFolder folder = MigrationFolderReader.read(Corpora.folder(name).toString(), null);
             for (MigrationFile m : folder.migrations()) {
                 check(m);
-                for (PreparedMigration.Step step : PreparedMigration.prepare(m).statements()) {
+                for (PreparedMigration.Step step : m.prepare().statements()) {
                     builds += step.isIndexBuild() ? 1 : 0;
                 }
             }
@@ -51,7 +52,7 @@ class IndexBuildFilterTest {
     @Property(tries = 1000)
     void everyWrittenFormOfAnIndexBuildPassesTheFilter(@ForAll("indexBuilds") String sql) {
         check(file(sql));
-        assertThat(PreparedMigration.prepare(file(sql)).statements().get(0).isIndexBuild()).isTrue();
+        assertThat(file(sql).prepare().statements().get(0).isIndexBuild()).isTrue();
     }
 
     @Provide
@@ -70,7 +71,7 @@ class IndexBuildFilterTest {
     void otherStatementsAreNotIndexBuilds() {
         for (String sql : List.of("CREATE TABLE t (index int);", "DROP INDEX i;", "ALTER INDEX i RENAME TO j;",
                 "CREATE UNIQUE LOGGED TABLE x (a int);", "COMMENT ON INDEX i IS 'create index';")) {
-            assertThat(PreparedMigration.prepare(file(sql)).statements().get(0).isIndexBuild()).as(sql).isFalse();
+            assertThat(file(sql).prepare().statements().get(0).isIndexBuild()).as(sql).isFalse();
         }
     }
 }

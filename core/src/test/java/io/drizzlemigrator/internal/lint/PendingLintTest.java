@@ -2,7 +2,6 @@ package io.drizzlemigrator.internal.lint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.drizzlemigrator.internal.execute.PreparedMigration;
 import io.drizzlemigrator.internal.source.LoadedFolder;
 import io.drizzlemigrator.internal.source.MigrationFile;
 import io.drizzlemigrator.internal.source.MigrationFolderReader;
@@ -56,7 +55,7 @@ class PendingLintTest {
 
         LintReport report = FolderLinter.lintMigrations(folder, null, m -> m.journalIdx() >= 1, m -> {
             prepared.add(m.tag());
-            return PreparedMigration.prepare(m);
+            return m.prepare();
         }, LintConfig.builder().disable("missing-header").disable("missing-rollback").disable("auto-name").build());
 
         assertThat(prepared).containsExactly("0001_drop_nickname", "0002_index_users");

@@ -1,25 +1,17 @@
-package io.drizzlemigrator.internal.execute;
+package io.drizzlemigrator.internal.sql;
 
-import io.drizzlemigrator.MigrationSourceException;
-import io.drizzlemigrator.internal.source.MigrationFile;
-import io.drizzlemigrator.internal.sql.Classification;
-import io.drizzlemigrator.internal.sql.SqlLexer;
-import io.drizzlemigrator.internal.sql.SqlStatement;
-import io.drizzlemigrator.internal.sql.SqlSyntaxException;
-import io.drizzlemigrator.internal.sql.StatementClassifier;
-import io.drizzlemigrator.internal.sql.StatementKind;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A migration ready to run: its file split as drizzle splits it (literally, at {@code --> statement-breakpoint}),
- * each piece split by the lexer into statements that carry their line in the file and their kind.
+ * A migration's text ready to run: split as drizzle splits it (literally, at {@code --> statement-breakpoint}), each
+ * piece split by the lexer into statements that carry their line in the file and their kind. Which file it is stays
+ * with the caller (the source room pairs the two: {@code MigrationFile.prepare()}).
  *
- * @param migration the file
  * @param statements the statements to send, empty and comment-only ones left out (they do nothing)
  * @param firstNonTransactional the first statement PostgreSQL refuses in a transaction block, or null
  */
-public record PreparedMigration(MigrationFile migration, List<Step> statements, Step firstNonTransactional) {
+public record PreparedMigration(List<Step> statements, Step firstNonTransactional) {
 
     /** drizzle's separator between statements. */
     public static final String BREAKPOINT = "--> statement-breakpoint";
@@ -32,12 +24,12 @@ public record PreparedMigration(MigrationFile migration, List<Step> statements, 
          * before it are dropped, so that the server's error position maps to a line of the file).
          */
         public String sql() {
-            List<io.drizzlemigrator.internal.sql.Token> tokens = statement.tokens();
+            List<Token> tokens = statement.tokens();
             if (tokens.isEmpty()) {
                 return statement.text();
             }
             int base = tokens.get(0).offset();
-            for (io.drizzlemigrator.internal.sql.Token t : tokens) {
+            for (Token t : tokens) {
                 if (t.isSignificant()) {
                     return statement.text().substring(t.offset() - base);
                 }
@@ -59,7 +51,7 @@ public record PreparedMigration(MigrationFile migration, List<Step> statements, 
 
         /**
          * Whether it is a {@code CREATE [UNIQUE] INDEX}, as the classifier read its leading words: only those are
-         * worth {@link IndexStatement#parse}, which tokenizes the whole statement.
+         * worth parsing as an index build (the executor's {@code IndexStatement}), which tokenizes the whole statement.
          */
         public boolean isIndexBuild() {
             String d = classification.description();
@@ -76,13 +68,12 @@ public record PreparedMigration(MigrationFile migration, List<Step> statements, 
         return firstNonTransactional == null;
     }
 
-    public String tag() {
-        return migration.tag();
-    }
-
-    /** Splits and classifies; an unterminated quote or comment is a {@link MigrationSourceException} naming the line. */
-    public static PreparedMigration prepare(MigrationFile migration) {
-        String sql = migration.sql();
+    /**
+     * Splits and classifies a migration's text.
+     *
+     * @throws SqlSyntaxException an unterminated quote or comment, with its line in the text
+     */
+    public static PreparedMigration prepare(String sql) throws SqlSyntaxException {
         List<Step> steps = new ArrayList<>();
         Step firstNonTx = null;
         int pieceStart = 0;
@@ -92,14 +83,7 @@ public record PreparedMigration(MigrationFile migration, List<Step> statements, 
             int end = sql.indexOf(BREAKPOINT, pieceStart);
             int pieceEnd = end < 0 ? sql.length() : end;
             String piece = sql.substring(pieceStart, pieceEnd);
-            List<SqlStatement> split;
-            try {
-                split = SqlLexer.split(piece, line, column);
-            } catch (SqlSyntaxException e) {
-                throw new MigrationSourceException(migration.file(), e.line(), e.getMessage()
-                        + ". drizzle-migrator will not apply a file whose statements it cannot delimit; fix the"
-                        + " quote or comment (nothing was applied).", e);
-            }
+            List<SqlStatement> split = SqlLexer.split(piece, line, column);
             for (SqlStatement statement : split) {
                 if (statement.isEmpty()) {
                     continue;
@@ -132,6 +116,6 @@ public record PreparedMigration(MigrationFile migration, List<Step> statements, 
             }
             pieceStart = end + BREAKPOINT.length();
         }
-        return new PreparedMigration(migration, List.copyOf(steps), firstNonTx);
+        return new PreparedMigration(List.copyOf(steps), firstNonTx);
     }
 }
