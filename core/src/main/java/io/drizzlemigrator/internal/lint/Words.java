@@ -3,6 +3,7 @@ package io.drizzlemigrator.internal.lint;
 import io.drizzlemigrator.internal.sql.Token;
 import io.drizzlemigrator.internal.sql.TokenType;
 import java.util.List;
+import java.util.function.IntPredicate;
 
 /**
  * The significant tokens of one statement (the terminating {@code ;} left out), with keyword and name tests by
@@ -66,6 +67,72 @@ final class Words {
             }
         }
         return end;
+    }
+
+    /** One item of a comma-separated list, tokens {@code [from, to)}; answers whether to go on to the next item. */
+    interface Item {
+        boolean accept(int from, int to);
+    }
+
+    /**
+     * Walks the comma-separated list in {@code [from, to)}: gives {@code item} each stretch between the commas at
+     * parenthesis depth 0 (empty ones too; the last ends at {@code to}), in order, until it answers false. A column
+     * list, the actions of an {@code ALTER TABLE}, the names of a {@code DROP}.
+     */
+    void list(int from, int to, Item item) {
+        int start = from;
+        int depth = 0;
+        for (int k = from; k <= to; k++) {
+            if (k == to || (depth == 0 && op(k, ","))) {
+                if (!item.accept(start, k)) {
+                    return;
+                }
+                start = k + 1;
+            } else if (op(k, "(")) {
+                depth++;
+            } else if (op(k, ")")) {
+                depth--;
+            }
+        }
+    }
+
+    /** Receives one name of a list, tokens {@code [from, to)}. */
+    interface Name {
+        void accept(int from, int to);
+    }
+
+    /**
+     * Walks the {@link #list} of possibly qualified names that starts at {@code from} ({@code DROP TABLE a, "s"."b"
+     * CASCADE}): gives {@code name} the name each item starts with; stops before an item that starts with no name and
+     * after one that holds more than its name ({@code "s"."b" CASCADE}).
+     */
+    void names(int from, Name name) {
+        list(from, end, (start, to) -> {
+            if (!isName(start)) {
+                return false;
+            }
+            int nameEnd = nameEnd(start);
+            name.accept(start, nameEnd);
+            return nameEnd == to;
+        });
+    }
+
+    /**
+     * The first index in {@code [from, to)} at parenthesis depth 0, other than a parenthesis, where {@code stop}
+     * holds; {@code to} if there is none.
+     */
+    int topLevel(int from, int to, IntPredicate stop) {
+        int depth = 0;
+        for (int k = from; k < to; k++) {
+            if (op(k, "(")) {
+                depth++;
+            } else if (op(k, ")")) {
+                depth--;
+            } else if (depth == 0 && stop.test(k)) {
+                return k;
+            }
+        }
+        return to;
     }
 
     /** Skips {@code IF EXISTS} at {@code i}, if there. */

@@ -1,0 +1,1 @@
+ALTER INDEX a_idx RENAME TO b_idx;

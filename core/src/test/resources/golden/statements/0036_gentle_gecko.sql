@@ -1,0 +1,1 @@
+CREATE TYPE "public"."colour" AS ENUM ('red');

@@ -1,0 +1,1 @@
+CREATE TABLE "public"."Invoices" (id int);

@@ -1,0 +1,1 @@
+DO $$ BEGIN ALTER TABLE users DROP COLUMN a; END $$;
