@@ -141,9 +141,14 @@ public final class AdvisoryLock {
         return "select exists (" + grantedLocks() + ")";
     }
 
-    /** The rows of {@code pg_locks} for this key that are granted (a bigint key is classid, objid, objsubid 1). */
+    /**
+     * The rows of {@code pg_locks} for this key in this database that are granted (a bigint key is classid, objid,
+     * objsubid 1). Advisory locks belong to a database: the same key held in another database of the server is
+     * another runner's lock on another table.
+     */
     private String grantedLocks() {
-        return "select 1 from pg_locks l where l.locktype = 'advisory' and l.granted and l.classid = " + (key >>> 32)
+        return "select 1 from pg_locks l where l.locktype = 'advisory' and l.granted and l.database = (select oid"
+                + " from pg_database where datname = current_database()) and l.classid = " + (key >>> 32)
                 + "::bigint::oid and l.objid = " + (key & 0xffffffffL) + "::bigint::oid and l.objsubid = 1";
     }
 
