@@ -80,11 +80,18 @@ public final class StatusView {
      * status check reports; an error becomes {@link #error()} instead of being thrown.
      */
     public static StatusView read(DrizzleMigrator migrator, ProcessActivity activity, String target) {
+        return read(migrator, activity, target, Problems.CORE_SPELLING);
+    }
+
+    /** Like {@link #read(DrizzleMigrator, ProcessActivity, String)}, the problems naming settings as {@code spelling} does. */
+    public static StatusView read(DrizzleMigrator migrator, ProcessActivity activity, String target,
+            Problems.Spelling spelling) {
         MigratorConfiguration configuration = migrator.configuration();
         try {
             StatusReport report = migrator.status();
-            return of(configuration, report, Problems.of(report, configuration, Problems.Purpose.STATUS), activity,
-                    target);
+            Problems problems = Problems.of(report, configuration.outOfOrder(), configuration.editedMigrations(),
+                    Problems.Purpose.STATUS, spelling);
+            return of(configuration, report, problems, activity, target);
         } catch (DrizzleMigratorException e) {
             return unreadable(configuration, e, activity, target);
         }
