@@ -72,15 +72,17 @@ public record ProcessActivity(boolean migratesOnStartup, Map<String, Applied> ap
         return Optional.ofNullable(applied.get(tag));
     }
 
-    /** The lock as JSON-ready values, with the configured timeout and key. */
+    /** The lock as JSON-ready values, with the configured timeout and key (when the configuration is known). */
     Map<String, Object> lockMap(MigratorConfiguration configuration) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("state", lock.state().name().toLowerCase(Locale.ROOT));
         Views.put(m, "holder", lock.holder());
         Views.put(m, "waited", lock.waited());
         Views.put(m, "lastWait", lock.lastWait());
-        Views.put(m, "timeout", configuration.lockTimeout());
-        if (configuration.lockKey().isPresent()) {
+        if (configuration != null) {
+            Views.put(m, "timeout", configuration.lockTimeout());
+        }
+        if (configuration != null && configuration.lockKey().isPresent()) {
             m.put("key", configuration.lockKey().getAsLong());
         }
         return Collections.unmodifiableMap(m);

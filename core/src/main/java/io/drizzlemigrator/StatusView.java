@@ -31,6 +31,8 @@ public final class StatusView {
     /** The key of {@link #body(Map)} under which the views stand, by migrator name. */
     public static final String BODY_KEY = "migrators";
 
+    private final String location;
+    private final String table;
     private final MigratorConfiguration configuration;
     private final String target;
     private final StatusReport report;
@@ -39,9 +41,11 @@ public final class StatusView {
     private final ErrorSummary error;
     private final List<MigrationView> migrations;
 
-    private StatusView(MigratorConfiguration configuration, String target, StatusReport report, Problems problems,
-            ProcessActivity activity, ErrorSummary error) {
-        this.configuration = Objects.requireNonNull(configuration, "configuration");
+    private StatusView(String location, String table, MigratorConfiguration configuration, String target,
+            StatusReport report, Problems problems, ProcessActivity activity, ErrorSummary error) {
+        this.location = Objects.requireNonNull(location, "location");
+        this.table = Objects.requireNonNull(table, "table");
+        this.configuration = configuration;
         this.target = target;
         this.report = report;
         this.problems = problems;
@@ -65,14 +69,24 @@ public final class StatusView {
      */
     public static StatusView of(MigratorConfiguration configuration, StatusReport report, Problems problems,
             ProcessActivity activity, String target) {
-        return new StatusView(configuration, target, Objects.requireNonNull(report, "report"),
+        return new StatusView(report.location(), report.table(), configuration, target, report,
                 Objects.requireNonNull(problems, "problems"), activity, null);
     }
 
     /** The view of a state that could not be read: {@code error}, shown through {@link ErrorSummary}. */
     public static StatusView unreadable(MigratorConfiguration configuration, DrizzleMigratorException error,
             ProcessActivity activity, String target) {
-        return new StatusView(configuration, target, null, null, activity, ErrorSummary.of(error, null));
+        return new StatusView(configuration.location(), configuration.schema() + "." + configuration.table(),
+                configuration, target, null, null, activity, ErrorSummary.of(error, null));
+    }
+
+    /**
+     * The view of a migrator that could not even be built (its settings are refused): {@code error}, shown through
+     * {@link ErrorSummary}, with the folder and table as the integration's settings name them.
+     */
+    public static StatusView unreadable(String location, String table, DrizzleMigratorException error,
+            ProcessActivity activity) {
+        return new StatusView(location, table, null, null, null, null, activity, ErrorSummary.of(error, null));
     }
 
     /**
@@ -105,12 +119,12 @@ public final class StatusView {
     }
 
     public String location() {
-        return report != null ? report.location() : configuration.location();
+        return location;
     }
 
     /** The bookkeeping table, schema-qualified. */
     public String table() {
-        return report != null ? report.table() : configuration.schema() + "." + configuration.table();
+        return table;
     }
 
     public Optional<String> target() {
@@ -174,8 +188,8 @@ public final class StatusView {
     /** The one JSON-ready shape (strings, numbers, booleans, lists, maps) of {@link #KEYS}; absent facts left out. */
     public Map<String, Object> toMap() {
         Map<String, Object> d = new LinkedHashMap<>();
-        d.put("location", location());
-        d.put("table", table());
+        d.put("location", location);
+        d.put("table", table);
         Views.put(d, "target", target);
         if (activity != null) {
             d.put("migrateOnStartup", activity.migratesOnStartup());
