@@ -63,6 +63,7 @@ public final class StatusView {
     /**
      * The view of a state that was read.
      *
+     * @param configuration the migrator's settings, for the lock's timeout and key; null when not at hand
      * @param problems the report's problems, for the purpose it was read for
      * @param activity what this process's tracker saw, or null when nothing is tracked (a one-shot CLI status)
      * @param target where the migrator connects (a URL without credentials, a DataSource's name), or null

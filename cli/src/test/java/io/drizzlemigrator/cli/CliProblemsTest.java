@@ -121,6 +121,30 @@ class CliProblemsTest {
     }
 
     @Test
+    void statusExitsThreeForAnOutOfOrderEntryOnlyWhileTheOutOfOrderOptionIsFail() {
+        MigrationFolder.at(temp.resolve("main")).migration("0000_create_a", 1_000, CREATE_A)
+                .migration("0002_create_c", 3_000, CREATE_C).write();
+        assertThat(cli("migrate", temp.resolve("main")).exitCode()).isZero();
+        Path merged = MigrationFolder.at(temp.resolve("merged")).migration("0000_create_a", 1_000, CREATE_A)
+                .migration("0001_create_b", 2_000, CREATE_B).migration("0002_create_c", 3_000, CREATE_C).write();
+
+        CliRun byDefault = cli("status", merged);
+        assertThat(byDefault.exitCode()).as(byDefault.toString()).isEqualTo(ExitCodes.PROBLEMS_FOUND);
+
+        CliRun apply = cli("status", merged, "--out-of-order=apply");
+        assertThat(apply.exitCode()).as(apply.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(apply.out()).containsPattern("(?m)^  0001_create_b +out of order ")
+                .contains("(warning) 0001_create_b").contains("The next migrate applies it (--out-of-order=apply)");
+
+        CliRun ignore = cli("status", merged, "--out-of-order=ignore", "--json");
+        assertThat(ignore.exitCode()).as(ignore.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(Json.list(Json.object(ignore.out()).get("problems"))).singleElement()
+                .satisfies(p -> assertThat(Json.map(p)).containsEntry("kind", "out_of_order")
+                        .containsEntry("severity", "warning").containsEntry("blocking", false));
+        assertThat(db.relationExists("b")).as("status changes nothing").isFalse();
+    }
+
+    @Test
     void anEditedFileIsAWarningForStatusAndAProblemWithEditedFail() throws Exception {
         Path dir = MigrationFolder.at(temp.resolve("edited")).migration("0000_create_a", 1_000, CREATE_A).write();
         assertThat(cli("migrate", dir).exitCode()).isZero();
