@@ -7,16 +7,15 @@ import io.drizzlemigrator.ConfigurationException;
 import io.drizzlemigrator.DatabaseConnectionException;
 import io.drizzlemigrator.LockTimeoutException;
 import io.drizzlemigrator.MigrationFailedException;
-import io.drizzlemigrator.MigrationInfo;
 import io.drizzlemigrator.MigrationSourceException;
-import io.drizzlemigrator.MigrationState;
-import io.drizzlemigrator.StatusReport;
+import io.drizzlemigrator.StatusView;
 import io.drizzlemigrator.ValidationException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The {@code --json} documents, written with jackson-core's streaming generator. One JSON object per command run,
@@ -58,43 +57,38 @@ final class JsonReport {
         json.writeBooleanField("success", exitCode == ExitCodes.OK);
     }
 
-    /** A status report's fields: folder, table, counts, every migration, the problems. */
-    static void status(JsonGenerator json, StatusReport report, List<Problem> problems, Redactor redactor)
-            throws IOException {
-        json.writeStringField("location", report.location());
-        json.writeStringField("table", report.table());
-        json.writeBooleanField("upToDate", report.isUpToDate());
-        json.writeObjectFieldStart("counts");
-        json.writeNumberField("total", report.migrations().size());
-        json.writeNumberField("applied", report.withState(MigrationState.APPLIED).size());
-        json.writeNumberField("edited", report.edited().size());
-        json.writeNumberField("pending", report.pending().size());
-        json.writeNumberField("outOfOrder", report.outOfOrder().size());
-        json.writeNumberField("unknown", report.unknown().size());
-        json.writeEndObject();
-        json.writeArrayFieldStart("migrations");
-        for (MigrationInfo m : report.migrations()) {
-            json.writeStartObject();
-            json.writeStringField("tag", m.tag());
-            json.writeStringField("state", Problem.stateName(m.state(), true));
-            json.writeNumberField("when", m.folderMillis());
-            nullableString(json, "hash", m.hash());
-            nullableString(json, "storedHash", m.storedHash());
-            nullableString(json, "appliedAt", m.appliedTime().map(Object::toString).orElse(null));
-            json.writeBooleanField("transactional", m.transactional());
-            json.writeEndObject();
+    /** A status view's fields: core's one shape ({@link StatusView#toMap()}), every text redacted. */
+    static void status(JsonGenerator json, StatusView view, Redactor redactor) throws IOException {
+        for (Map.Entry<String, Object> field : view.toMap().entrySet()) {
+            json.writeFieldName(field.getKey());
+            value(json, field.getValue(), redactor);
         }
-        json.writeEndArray();
-        json.writeArrayFieldStart("problems");
-        for (Problem p : problems) {
+    }
+
+    /** Writes a JSON-ready value of core's view: maps, lists, strings, numbers, booleans. */
+    private static void value(JsonGenerator json, Object value, Redactor redactor) throws IOException {
+        if (value instanceof Map<?, ?> map) {
             json.writeStartObject();
-            json.writeStringField("kind", p.kind());
-            json.writeStringField("tag", p.tag());
-            json.writeStringField("message", redactor.redact(p.message()));
-            json.writeBooleanField("blocking", p.blocking());
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                json.writeFieldName(String.valueOf(e.getKey()));
+                value(json, e.getValue(), redactor);
+            }
             json.writeEndObject();
+        } else if (value instanceof List<?> list) {
+            json.writeStartArray();
+            for (Object item : list) {
+                value(json, item, redactor);
+            }
+            json.writeEndArray();
+        } else if (value instanceof Boolean b) {
+            json.writeBoolean(b);
+        } else if (value instanceof Integer || value instanceof Long) {
+            json.writeNumber(((Number) value).longValue());
+        } else if (value == null) {
+            json.writeNull();
+        } else {
+            json.writeString(redactor.redact(value.toString()));
         }
-        json.writeEndArray();
     }
 
     /** An array of applied migrations, each with its duration. */

@@ -5,9 +5,10 @@ import io.drizzlemigrator.AppliedMigration;
 import io.drizzlemigrator.DrizzleMigrator;
 import io.drizzlemigrator.MigrateResult;
 import io.drizzlemigrator.MigrationFailedException;
+import io.drizzlemigrator.Problems;
+import io.drizzlemigrator.StatusView;
 import io.drizzlemigrator.ValidationException;
 import java.io.IOException;
-import java.util.List;
 import picocli.CommandLine.Command;
 
 /** {@code migrate}: applies the pending migrations and reports each one's time and the total. */
@@ -26,10 +27,7 @@ final class MigrateCommand extends MigratorCommand {
     @Override
     int execute(DrizzleMigrator migrator) {
         MigrateResult result = migrator.migrate();
-        // the run succeeded: what is left to say about the state is a warning
-        List<Problem> problems = Problem.of(result.status(), options.edited, false).stream()
-                .map(Problem::asWarning)
-                .toList();
+        StatusView view = StatusCommand.view(result.status(), options, Problems.Purpose.MIGRATE);
         if (json()) {
             JsonReport.print(context.out(), json -> {
                 JsonReport.outcome(json, name(), ExitCodes.OK);
@@ -43,11 +41,11 @@ final class MigrateCommand extends MigratorCommand {
                 }
                 json.writeEndArray();
                 json.writeObjectFieldStart("status");
-                JsonReport.status(json, result.status(), problems, context.redactor());
+                JsonReport.status(json, view, context.redactor());
                 json.writeEndObject();
             });
         } else if (summary()) {
-            TextReport.migrate(context.out(), result, problems, context.redactor());
+            TextReport.migrate(context.out(), result, view, context.redactor());
         }
         return ExitCodes.OK;
     }
@@ -58,7 +56,7 @@ final class MigrateCommand extends MigratorCommand {
             JsonReport.applied(json, "applied", failed.appliedBefore());
         } else if (error instanceof ValidationException invalid && invalid.status() != null) {
             json.writeObjectFieldStart("status");
-            JsonReport.status(json, invalid.status(), Problem.of(invalid.status(), options.edited, false),
+            JsonReport.status(json, StatusCommand.view(invalid.status(), options, Problems.Purpose.MIGRATE),
                     context.redactor());
             json.writeEndObject();
         }
@@ -75,8 +73,8 @@ final class MigrateCommand extends MigratorCommand {
                     + (before == 0 ? "." : "; the " + before + " migration" + (before == 1 ? "" : "s")
                     + " applied before it stay" + (before == 1 ? "s" : "") + " applied."));
         } else if (error instanceof ValidationException invalid && invalid.status() != null) {
-            TextReport.problems(context.out(), Problem.of(invalid.status(), options.edited, false),
-                    context.redactor());
+            TextReport.problems(context.out(), StatusCommand.view(invalid.status(), options,
+                    Problems.Purpose.MIGRATE), context.redactor());
         }
         context.out().flush();
     }

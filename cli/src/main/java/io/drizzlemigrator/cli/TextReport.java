@@ -2,17 +2,20 @@ package io.drizzlemigrator.cli;
 
 import io.drizzlemigrator.AppliedMigration;
 import io.drizzlemigrator.MigrateResult;
-import io.drizzlemigrator.MigrationInfo;
 import io.drizzlemigrator.MigrationState;
-import io.drizzlemigrator.StatusReport;
+import io.drizzlemigrator.MigrationView;
+import io.drizzlemigrator.Problem;
+import io.drizzlemigrator.StatusView;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
-/** The human-readable summaries printed on stdout when {@code --json} is not given. */
+/** The human-readable summaries printed on stdout when {@code --json} is not given: core's view, as text. */
 final class TextReport {
 
     private static final String[] HEADER = {"TAG", "STATE", "CREATED", "APPLIED"};
@@ -21,12 +24,11 @@ final class TextReport {
     }
 
     /** One line per migration applied, then the total, the state after the run and its problems. */
-    static void migrate(PrintStream out, MigrateResult result, List<Problem> problems, Redactor redactor) {
+    static void migrate(PrintStream out, MigrateResult result, StatusView view, Redactor redactor) {
         for (AppliedMigration m : result.applied()) {
             out.println(appliedLine(m));
         }
-        StatusReport status = result.status();
-        int appliedNow = status.applied().size();
+        int appliedNow = result.status().applied().size();
         if (result.applied().isEmpty()) {
             out.println("Nothing to apply: " + appliedNow + " migration" + plural(appliedNow)
                     + " already applied (" + millis(result.duration()) + ").");
@@ -38,7 +40,7 @@ final class TextReport {
         for (String warning : result.warnings()) {
             out.println("warning: " + redactor.redact(warning));
         }
-        problems(out, problems, redactor);
+        problems(out, view, redactor);
         out.flush();
     }
 
@@ -49,53 +51,62 @@ final class TextReport {
     }
 
     /** A table of tag / state / created / applied time, then the counts and the problems. */
-    static void status(PrintStream out, StatusReport report, List<Problem> problems, Redactor redactor) {
-        out.println("Migrations in " + report.location() + ", recorded in " + report.table() + ":");
+    static void status(PrintStream out, StatusView view, Redactor redactor) {
+        out.println("Migrations in " + view.location() + ", recorded in " + view.table() + ":");
         out.println();
         List<String[]> rows = new ArrayList<>();
         rows.add(HEADER);
-        for (MigrationInfo m : report.migrations()) {
-            rows.add(new String[] {m.tag(), Problem.stateName(m.state(), false), time(m.folderMillis()),
-                m.appliedTime().map(TextReport::time).orElse(m.isApplied() ? "(not recorded)" : "-")});
+        for (MigrationView m : view.migrations()) {
+            rows.add(new String[] {m.tag(), m.state().name().toLowerCase(Locale.ROOT).replace('_', ' '),
+                time(Instant.ofEpochMilli(m.createdAtMillis())), m.appliedAt() != null ? time(m.appliedAt())
+                        : m.state() == MigrationState.PENDING || m.state() == MigrationState.OUT_OF_ORDER ? "-"
+                        : "(not recorded)"});
         }
-        if (report.migrations().isEmpty()) {
+        if (view.migrations().isEmpty()) {
             out.println("  (the folder has no migrations)");
         } else {
             table(out, rows);
         }
         out.println();
-        out.println(counts(report));
-        problems(out, problems, redactor);
+        out.println(counts(view));
+        problems(out, view, redactor);
         out.flush();
     }
 
-    static void problems(PrintStream out, List<Problem> problems, Redactor redactor) {
-        if (problems.isEmpty()) {
+    /** The problems core found, each marked with its weight: blocking ones unmarked, the others as warning or info. */
+    static void problems(PrintStream out, StatusView view, Redactor redactor) {
+        if (view.problems().isEmpty()) {
             return;
         }
         out.println("Problems:");
-        for (Problem p : problems) {
-            out.println("  - " + (p.blocking() ? "" : "(warning) ") + redactor.redact(p.message()));
+        for (Problem p : view.problems()) {
+            String mark = switch (p.severity()) {
+                case BLOCKING -> "";
+                case WARNING -> "(warning) ";
+                case INFO -> "(info) ";
+            };
+            out.println("  - " + mark + redactor.redact(p.message()));
         }
     }
 
-    static String counts(StatusReport report) {
-        int total = report.migrations().size() - report.unknown().size();
+    static String counts(StatusView view) {
+        Map<MigrationState, Integer> counts = view.counts();
+        int unknown = counts.get(MigrationState.UNKNOWN);
+        int total = view.migrations().size() - unknown;
         StringBuilder line = new StringBuilder();
         line.append(total).append(" migration").append(plural(total)).append(": ")
-                .append(report.withState(MigrationState.APPLIED).size()).append(" applied, ")
-                .append(report.pending().size()).append(" pending");
-        if (!report.edited().isEmpty()) {
-            line.append(", ").append(report.edited().size()).append(" edited");
+                .append(counts.get(MigrationState.APPLIED)).append(" applied, ")
+                .append(counts.get(MigrationState.PENDING)).append(" pending");
+        if (counts.get(MigrationState.EDITED) > 0) {
+            line.append(", ").append(counts.get(MigrationState.EDITED)).append(" edited");
         }
-        if (!report.outOfOrder().isEmpty()) {
-            line.append(", ").append(report.outOfOrder().size()).append(" out of order");
+        if (counts.get(MigrationState.OUT_OF_ORDER) > 0) {
+            line.append(", ").append(counts.get(MigrationState.OUT_OF_ORDER)).append(" out of order");
         }
-        if (!report.unknown().isEmpty()) {
-            line.append("; ").append(report.unknown().size()).append(" row").append(plural(report.unknown().size()))
-                    .append(" of unknown migrations");
+        if (unknown > 0) {
+            line.append("; ").append(unknown).append(" row").append(plural(unknown)).append(" of unknown migrations");
         }
-        line.append(report.isUpToDate() ? ". Up to date." : ".");
+        line.append(view.upToDate().orElse(false) ? ". Up to date." : ".");
         return line.toString();
     }
 
@@ -118,10 +129,6 @@ final class TextReport {
 
     private static String pad(String text, int width) {
         return text + " ".repeat(width - text.length());
-    }
-
-    private static String time(long epochMillis) {
-        return time(Instant.ofEpochMilli(epochMillis));
     }
 
     private static String time(Instant instant) {

@@ -2,10 +2,10 @@ package io.drizzlemigrator.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.drizzlemigrator.DrizzleMigrator;
-import io.drizzlemigrator.StatusReport;
+import io.drizzlemigrator.Problems;
+import io.drizzlemigrator.StatusView;
 import io.drizzlemigrator.ValidationException;
 import java.io.IOException;
-import java.util.List;
 import picocli.CommandLine.Command;
 
 /** {@code validate}: succeeds only when every migration is applied, none out of order and (per policy) none edited. */
@@ -22,13 +22,12 @@ final class ValidateCommand extends MigratorCommand {
 
     @Override
     int execute(DrizzleMigrator migrator) {
-        StatusReport report = migrator.validate();
-        List<Problem> problems = Problem.of(report, options.edited, true);
+        StatusView view = StatusCommand.view(migrator.validate(), options, Problems.Purpose.VALIDATE);
         if (json()) {
-            StatusCommand.report(report, problems, ExitCodes.OK, context, this);
+            StatusCommand.report(view, ExitCodes.OK, context, this);
         } else if (summary()) {
-            context.out().println("Valid: " + TextReport.counts(report));
-            TextReport.problems(context.out(), problems, context.redactor());
+            context.out().println("Valid: " + TextReport.counts(view));
+            TextReport.problems(context.out(), view, context.redactor());
             context.out().flush();
         }
         return ExitCodes.OK;
@@ -37,7 +36,7 @@ final class ValidateCommand extends MigratorCommand {
     @Override
     void jsonFailureDetails(JsonGenerator json, RuntimeException error) throws IOException {
         if (error instanceof ValidationException invalid && invalid.status() != null) {
-            JsonReport.status(json, invalid.status(), Problem.of(invalid.status(), options.edited, true),
+            JsonReport.status(json, StatusCommand.view(invalid.status(), options, Problems.Purpose.VALIDATE),
                     context.redactor());
         }
     }
@@ -45,7 +44,7 @@ final class ValidateCommand extends MigratorCommand {
     @Override
     void textFailureDetails(RuntimeException error) {
         if (error instanceof ValidationException invalid && invalid.status() != null) {
-            TextReport.status(context.out(), invalid.status(), Problem.of(invalid.status(), options.edited, true),
+            TextReport.status(context.out(), StatusCommand.view(invalid.status(), options, Problems.Purpose.VALIDATE),
                     context.redactor());
         }
     }

@@ -48,6 +48,18 @@ class CliProblemsTest {
         return CliRun.run(args);
     }
 
+    /**
+     * Applies 0000 and 0002, then returns a folder where a branch merged late added 0001: older than the newest
+     * applied migration, so out of order.
+     */
+    private Path mergedLate() {
+        MigrationFolder.at(temp.resolve("main")).migration("0000_create_a", 1_000, CREATE_A)
+                .migration("0002_create_c", 3_000, CREATE_C).write();
+        assertThat(cli("migrate", temp.resolve("main")).exitCode()).isZero();
+        return MigrationFolder.at(temp.resolve("merged")).migration("0000_create_a", 1_000, CREATE_A)
+                .migration("0001_create_b", 2_000, CREATE_B).migration("0002_create_c", 3_000, CREATE_C).write();
+    }
+
     @Test
     void aFailingMigrationExitsOneAndNamesTheFileAndLine() throws Exception {
         String broken = CREATE_B + "\n--> statement-breakpoint\nALTER TABLE \"b\" ADD COLUMN \"x\" no_such_type;";
@@ -89,12 +101,7 @@ class CliProblemsTest {
 
     @Test
     void anOutOfOrderEntryMakesStatusAndMigrateExitThreeUntilAppliedOnPurpose() {
-        MigrationFolder.at(temp.resolve("main")).migration("0000_create_a", 1_000, CREATE_A)
-                .migration("0002_create_c", 3_000, CREATE_C).write();
-        assertThat(cli("migrate", temp.resolve("main")).exitCode()).isZero();
-        // a branch merged late: its migration is older than the newest applied one
-        Path merged = MigrationFolder.at(temp.resolve("merged")).migration("0000_create_a", 1_000, CREATE_A)
-                .migration("0001_create_b", 2_000, CREATE_B).migration("0002_create_c", 3_000, CREATE_C).write();
+        Path merged = mergedLate();
 
         CliRun status = cli("status", merged);
         assertThat(status.exitCode()).as(status.toString()).isEqualTo(ExitCodes.PROBLEMS_FOUND);
@@ -118,6 +125,26 @@ class CliProblemsTest {
         assertThat(applied.exitCode()).as(applied.toString()).isZero();
         assertThat(db.relationExists("b")).isTrue();
         assertThat(cli("status", merged).exitCode()).isZero();
+    }
+
+    @Test
+    void statusExitsThreeForAnOutOfOrderEntryOnlyWhileTheOutOfOrderOptionIsFail() {
+        Path merged = mergedLate();
+
+        CliRun byDefault = cli("status", merged);
+        assertThat(byDefault.exitCode()).as(byDefault.toString()).isEqualTo(ExitCodes.PROBLEMS_FOUND);
+
+        CliRun apply = cli("status", merged, "--out-of-order=apply");
+        assertThat(apply.exitCode()).as(apply.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(apply.out()).containsPattern("(?m)^  0001_create_b +out of order ")
+                .contains("(warning) 0001_create_b").contains("The next migrate applies it (--out-of-order=apply)");
+
+        CliRun ignore = cli("status", merged, "--out-of-order=ignore", "--json");
+        assertThat(ignore.exitCode()).as(ignore.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(Json.list(Json.object(ignore.out()).get("problems"))).singleElement()
+                .satisfies(p -> assertThat(Json.map(p)).containsEntry("kind", "out_of_order")
+                        .containsEntry("severity", "warning").containsEntry("blocking", false));
+        assertThat(db.relationExists("b")).as("status changes nothing").isFalse();
     }
 
     @Test

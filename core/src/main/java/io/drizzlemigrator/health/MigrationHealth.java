@@ -22,7 +22,7 @@ import java.util.OptionalInt;
 public final class MigrationHealth {
 
     /** Longest error message kept, in characters. */
-    public static final int MAX_MESSAGE_LENGTH = 200;
+    public static final int MAX_MESSAGE_LENGTH = io.drizzlemigrator.ErrorSummary.MAX_LENGTH;
     /** Most tags listed per problem kind in {@link #problems()}; {@link #problemCounts()} has the full counts. */
     public static final int MAX_PROBLEM_TAGS = 10;
 
@@ -98,6 +98,7 @@ public final class MigrationHealth {
     private final String lockHolder;
     private final Instant waitStartedAt;
     private final Failure failure;
+    private final String checkError;
 
     MigrationHealth(Builder b) {
         this.state = Objects.requireNonNull(b.state, "state");
@@ -125,6 +126,7 @@ public final class MigrationHealth {
         this.lockHolder = b.lockHolder;
         this.waitStartedAt = b.waitStartedAt;
         this.failure = b.failure;
+        this.checkError = b.checkError;
     }
 
     /** Where migrations stand. */
@@ -212,6 +214,11 @@ public final class MigrationHealth {
         return Optional.ofNullable(failure);
     }
 
+    /** Why the last attempt to read the state again failed, if it did and no read succeeded since (masked, one line). */
+    public Optional<String> checkError() {
+        return Optional.ofNullable(checkError);
+    }
+
     /**
      * Readiness: only {@link State#UP} is ready. A run in progress, a lock wait, pending migrations, a failed run and
      * an unchecked database all keep traffic away, because the schema may not match the code yet.
@@ -265,6 +272,7 @@ public final class MigrationHealth {
             f.put("at", failure.at().toString());
             d.put("failure", Collections.unmodifiableMap(f));
         }
+        put(d, "checkError", checkError);
         return Collections.unmodifiableMap(d);
     }
 
@@ -299,6 +307,7 @@ public final class MigrationHealth {
         String lockHolder;
         Instant waitStartedAt;
         Failure failure;
+        String checkError;
 
         MigrationHealth build() {
             return new MigrationHealth(this);

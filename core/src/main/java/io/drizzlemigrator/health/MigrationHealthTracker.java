@@ -1,8 +1,12 @@
 package io.drizzlemigrator.health;
 
+import io.drizzlemigrator.AppliedMigration;
+import io.drizzlemigrator.DrizzleMigratorException;
+import io.drizzlemigrator.ErrorSummary;
 import io.drizzlemigrator.MigrationEvent;
 import io.drizzlemigrator.MigrationInfo;
 import io.drizzlemigrator.MigrationListener;
+import io.drizzlemigrator.ProcessActivity;
 import io.drizzlemigrator.StatusReport;
 import io.drizzlemigrator.health.MigrationHealth.Problem;
 import io.drizzlemigrator.health.MigrationHealth.State;
@@ -17,8 +21,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Follows runs and status checks and keeps the {@link MigrationHealth} of one database. Register it as a listener of
- * the migrator whose health it reports; framework health indicators read {@link #current()}.
+ * Follows runs and status checks of one migrator, as this process sees them, and keeps what the faces show: the
+ * {@link MigrationHealth} that health indicators read through {@link #current()}, and the {@link ProcessActivity}
+ * (what this process applied, when and how long, the lock, the last run) that the read model
+ * ({@link io.drizzlemigrator.StatusView}) shows. It is the one tracker of a process: register it as a listener of the
+ * migrator whose state it reports.
  *
  * <pre>{@code
  * MigrationHealthTracker health = new MigrationHealthTracker(true);
@@ -28,13 +35,17 @@ import java.util.Map;
  * }</pre>
  *
  * <p>Until a run or a status check reports, the state is {@link State#NOT_CHECKED} (not ready). When startup
- * migration is disabled the integration should call {@code status()} once at startup (and may again while the
- * state is {@link State#PENDING}), so that the tracker learns whether the schema is current.
+ * migration is disabled the integration should call {@code status()} once at startup, and its health indicator reads
+ * the state again through {@link #refresh(Runnable, Duration)}, which applies the one rule of when to do so
+ * ({@link #needsStatusCheck(Duration)}).
  *
  * <p>Thread-safe: events come from migrating threads, each thread's run followed on its own; {@link #current()} may
  * be called from any thread.
  */
 public final class MigrationHealthTracker implements MigrationListener {
+
+    /** How often a health indicator reads the state again while it is not known, pending or failed. */
+    public static final Duration RECHECK_INTERVAL = Duration.ofSeconds(10);
 
     private final boolean migratesOnStartup;
     private final Clock clock;
@@ -42,7 +53,11 @@ public final class MigrationHealthTracker implements MigrationListener {
 
     // all guarded by lock
     private final Map<Thread, Run> runs = new LinkedHashMap<>();
-    private final Map<String, Instant> appliedByThisProcess = new HashMap<>();
+    private final Map<String, ProcessActivity.Applied> appliedByThisProcess = new HashMap<>();
+    private Duration lastWait;
+    private ProcessActivity.LastRun lastRun;
+    private Instant checkAttemptedAt;
+    private String checkError;
     private State settled = State.NOT_CHECKED;
     private Instant settledSince;
     private MigrationHealth.Failure failure;
@@ -85,7 +100,8 @@ public final class MigrationHealthTracker implements MigrationListener {
                     run.waitStartedAt = now.minus(e.waited());
                 }
                 run.holder = e.holder();
-            } else if (event instanceof MigrationEvent.LockAcquired) {
+            } else if (event instanceof MigrationEvent.LockAcquired e) {
+                lastWait = e.waited();
                 Run run = runs.computeIfAbsent(thread, t -> new Run(now));
                 run.waitStartedAt = null;
                 run.holder = null;
@@ -100,7 +116,7 @@ public final class MigrationHealthTracker implements MigrationListener {
                 run.migration = e.tag();
                 run.migrationStartedAt = now;
             } else if (event instanceof MigrationEvent.MigrationApplied e) {
-                applied(e.migration().tag(), now);
+                applied(e.migration(), now);
                 Run run = runs.get(thread);
                 if (run != null) {
                     run.migration = null;
@@ -113,10 +129,14 @@ public final class MigrationHealthTracker implements MigrationListener {
                 }
             } else if (event instanceof MigrationEvent.RunFinished e) {
                 runs.remove(thread);
+                lastRun = new ProcessActivity.LastRun(now, true, e.result().appliedCount(), e.result().duration(),
+                        e.result().lockWait(), null);
                 read(e.result().status(), now);
                 settleFromStatus(now, true);
             } else if (event instanceof MigrationEvent.RunFailed e) {
                 Run run = runs.remove(thread);
+                lastRun = new ProcessActivity.LastRun(now, false, e.applied().size(), e.duration(), null,
+                        e.error().getClass().getSimpleName());
                 failure = FailureSummary.of(e.error(), run == null ? null : run.failedTag, now);
                 settle(State.FAILED, now);
             }
@@ -135,6 +155,7 @@ public final class MigrationHealthTracker implements MigrationListener {
             b.lastApplied = lastApplied;
             b.lastAppliedAt = lastAppliedAt;
             b.problems = problems;
+            b.checkError = checkError;
             Run active = activeRun();
             if (active != null && active.waitStartedAt != null && active.lockedAt == null) {
                 b.state = State.WAITING_FOR_LOCK;
@@ -159,6 +180,67 @@ public final class MigrationHealthTracker implements MigrationListener {
                 b.reason = settledReason();
             }
             return b.build();
+        }
+    }
+
+    /**
+     * The one rule of when an integration reads the state again with {@code status()}: only while it is not known,
+     * pending or failed (nothing running; migrations applied elsewhere may have made it current), and at most every
+     * {@code interval} since the last read or attempt.
+     */
+    public boolean needsStatusCheck(Duration interval) {
+        Instant now = clock.instant();
+        synchronized (lock) {
+            if (activeRun() != null || settled == State.UP) {
+                return false;
+            }
+            Instant last = checkedAt;
+            if (checkAttemptedAt != null && (last == null || checkAttemptedAt.isAfter(last))) {
+                last = checkAttemptedAt;
+            }
+            return last == null || Duration.between(last, now).compareTo(interval) >= 0;
+        }
+    }
+
+    /**
+     * The health now, after running {@code statusCheck} (a {@code status()} call of the tracked migrator) if
+     * {@link #needsStatusCheck(Duration)} says so. A check that fails is shown as {@code checkError} in the details
+     * (masked by {@link ErrorSummary}) until a later read succeeds; it does not change the state.
+     */
+    public MigrationHealth refresh(Runnable statusCheck, Duration interval) {
+        if (needsStatusCheck(interval)) {
+            Instant now = clock.instant();
+            String error = null;
+            try {
+                statusCheck.run();
+            } catch (DrizzleMigratorException e) {
+                ErrorSummary s = ErrorSummary.of(e, null);
+                error = s.type() + ": " + s.message();
+            }
+            synchronized (lock) {
+                checkAttemptedAt = now;
+                if (error != null) {
+                    checkError = error;
+                }
+            }
+        }
+        return current();
+    }
+
+    /** What this process saw of the runs: the migrations it applied, the lock as it knows it, the last run. */
+    public ProcessActivity activity() {
+        Instant now = clock.instant();
+        synchronized (lock) {
+            ProcessActivity.Lock lockState = new ProcessActivity.Lock(ProcessActivity.LockState.IDLE, null, null,
+                    lastWait);
+            Run active = activeRun();
+            if (active != null && active.lockedAt != null) {
+                lockState = new ProcessActivity.Lock(ProcessActivity.LockState.HELD, null, null, lastWait);
+            } else if (active != null && active.waitStartedAt != null) {
+                lockState = new ProcessActivity.Lock(ProcessActivity.LockState.WAITING, active.holder,
+                        Duration.between(active.waitStartedAt, now), lastWait);
+            }
+            return new ProcessActivity(migratesOnStartup, appliedByThisProcess, lockState, lastRun);
         }
     }
 
@@ -214,6 +296,7 @@ public final class MigrationHealthTracker implements MigrationListener {
         checkedAt = now;
         appliedCount = status.applied().size();
         pendingTags = new ArrayList<>(tags(status.pending()));
+        checkError = null;
         problems.clear();
         putProblem(Problem.OUT_OF_ORDER, status.outOfOrder());
         putProblem(Problem.EDITED, status.edited());
@@ -221,7 +304,7 @@ public final class MigrationHealthTracker implements MigrationListener {
         MigrationInfo last = status.lastApplied().orElse(null);
         lastApplied = last == null ? null : last.tag();
         lastAppliedAt = last == null ? null
-                : last.appliedTime().orElse(appliedByThisProcess.get(last.tag()));
+                : last.appliedTime().orElseGet(() -> appliedAt(last.tag()));
     }
 
     private void putProblem(Problem kind, List<MigrationInfo> migrations) {
@@ -234,8 +317,15 @@ public final class MigrationHealthTracker implements MigrationListener {
         return migrations.stream().map(MigrationInfo::tag).toList();
     }
 
-    private void applied(String tag, Instant now) {
-        appliedByThisProcess.put(tag, now);
+    private Instant appliedAt(String tag) {
+        ProcessActivity.Applied mine = appliedByThisProcess.get(tag);
+        return mine == null ? null : mine.at();
+    }
+
+    private void applied(AppliedMigration migration, Instant now) {
+        String tag = migration.tag();
+        appliedByThisProcess.put(tag, new ProcessActivity.Applied(now, migration.duration(),
+                migration.transactional()));
         if (appliedCount != null) {
             appliedCount++;
         }

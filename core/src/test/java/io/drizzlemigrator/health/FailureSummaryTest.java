@@ -3,6 +3,7 @@ package io.drizzlemigrator.health;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drizzlemigrator.DrizzleMigratorException;
+import io.drizzlemigrator.ErrorSummary;
 import java.time.Instant;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -14,7 +15,7 @@ class FailureSummaryTest {
 
     @Property(tries = 300)
     void theMessageIsOneBoundedLineWithoutControlCharacters(@ForAll String message) {
-        String line = FailureSummary.firstLine(message);
+        String line = ErrorSummary.firstLine(message);
 
         assertThat(line).isNotEmpty();
         assertThat(line.codePoints().filter(Character::isISOControl)).isEmpty();
@@ -24,7 +25,7 @@ class FailureSummaryTest {
     @Property(tries = 300)
     void nothingAfterTheFirstLineBreakIsKept(@ForAll @AlphaChars @StringLength(min = 1, max = 50) String first,
             @ForAll @AlphaChars @StringLength(min = 1, max = 50) String detail) {
-        String line = FailureSummary.firstLine("ERROR: " + first + "\n  Detail: Key (email)=(" + detail + ")");
+        String line = ErrorSummary.firstLine("ERROR: " + first + "\n  Detail: Key (email)=(" + detail + ")");
 
         assertThat(line).isEqualTo("ERROR: " + first);
     }

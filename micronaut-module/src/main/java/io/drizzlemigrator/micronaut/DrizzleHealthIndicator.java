@@ -1,9 +1,10 @@
 package io.drizzlemigrator.micronaut;
 
-import io.drizzlemigrator.DrizzleMigratorException;
 import io.drizzlemigrator.health.MigrationHealth;
-import io.drizzlemigrator.health.MigrationHealth.State;
+import io.drizzlemigrator.health.MigrationHealthTracker;
+import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.async.publisher.AsyncSingleResultPublisher;
 import io.micronaut.health.HealthStatus;
 import io.micronaut.management.endpoint.health.HealthEndpoint;
@@ -13,11 +14,10 @@ import io.micronaut.management.health.indicator.annotation.Readiness;
 import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
+import java.time.Duration;
 import java.util.Collections;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import org.reactivestreams.Publisher;
 
@@ -27,9 +27,11 @@ import org.reactivestreams.Publisher;
  * {@code DOWN} with the state and its reason in the details. A long migration thus keeps traffic away without
  * getting the process restarted. Details hold no SQL text and no credentials.
  *
- * <p>While a datasource is not up to date and no run is in progress, each check reads its state again (one query),
- * so that migrations applied elsewhere (by another replica, a deploy job) turn it {@code UP}.
- * {@code endpoints.health.drizzle.enabled=false} removes the indicator.
+ * <p>While a datasource is not known, pending or failed and no run is in progress, a check reads its state again (one
+ * query) by core's one rule ({@link MigrationHealthTracker#needsStatusCheck(Duration)}: at most every
+ * {@value #RECHECK_INTERVAL_PROPERTY}, default {@link MigrationHealthTracker#RECHECK_INTERVAL}), so that migrations
+ * applied elsewhere (by another replica, a deploy job) turn it {@code UP}. {@code endpoints.health.drizzle.enabled=false}
+ * removes the indicator.
  */
 @Singleton
 @Readiness
@@ -43,15 +45,18 @@ public class DrizzleHealthIndicator implements HealthIndicator {
     /** {@code false} removes the indicator. */
     public static final String ENABLED_PROPERTY = HealthEndpoint.PREFIX + ".drizzle.enabled";
 
-    /** States a fresh status read may change: nothing is running, the database may have moved on. */
-    private static final Set<State> RECHECKED = EnumSet.of(State.NOT_CHECKED, State.PENDING, State.FAILED);
+    /** How often a state that is not known, pending or failed is read again (a duration, e.g. {@code 10s}). */
+    public static final String RECHECK_INTERVAL_PROPERTY = HealthEndpoint.PREFIX + ".drizzle.recheck-interval";
 
     private final DrizzleMigrations migrations;
     private final ExecutorService blocking;
+    private final Duration recheckInterval;
 
-    DrizzleHealthIndicator(DrizzleMigrations migrations, @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+    DrizzleHealthIndicator(DrizzleMigrations migrations, @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
+            @Nullable @Property(name = RECHECK_INTERVAL_PROPERTY) Duration recheckInterval) {
         this.migrations = migrations;
         this.blocking = blocking;
+        this.recheckInterval = recheckInterval == null ? MigrationHealthTracker.RECHECK_INTERVAL : recheckInterval;
     }
 
     @Override
@@ -64,21 +69,10 @@ public class DrizzleHealthIndicator implements HealthIndicator {
         Map<String, Object> details = new LinkedHashMap<>();
         boolean ready = true;
         for (String name : migrations.names()) {
-            Map<String, Object> d = new LinkedHashMap<>();
-            MigrationHealth health = migrations.health(name);
-            if (RECHECKED.contains(health.state())) {
-                try {
-                    migrations.status(name);
-                } catch (DrizzleMigratorException e) {
-                    d.put("statusError", e.getClass().getSimpleName() + ": "
-                            + DrizzleEndpoint.summary(e.getMessage()));
-                }
-                health = migrations.health(name);
-            }
+            MigrationHealth health = migrations.target(name).health.refresh(() -> migrations.status(name),
+                    recheckInterval);
             ready &= health.isReady();
-            Map<String, Object> snapshot = new LinkedHashMap<>(health.details());
-            snapshot.putAll(d);
-            details.put(name, Collections.unmodifiableMap(snapshot));
+            details.put(name, health.details());
         }
         return HealthResult.builder(NAME, ready ? HealthStatus.UP : HealthStatus.DOWN)
                 .details(Collections.unmodifiableMap(details))

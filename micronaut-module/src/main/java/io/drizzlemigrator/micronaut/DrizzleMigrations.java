@@ -6,7 +6,10 @@ import io.drizzlemigrator.DrizzleMigratorException;
 import io.drizzlemigrator.MigrateResult;
 import io.drizzlemigrator.MigrationListener;
 import io.drizzlemigrator.MigratorConfiguration;
+import io.drizzlemigrator.Problems;
+import io.drizzlemigrator.ProcessActivity;
 import io.drizzlemigrator.StatusReport;
+import io.drizzlemigrator.StatusView;
 import io.drizzlemigrator.health.MigrationHealth;
 import io.drizzlemigrator.health.MigrationHealthTracker;
 import io.micronaut.context.ApplicationContext;
@@ -18,6 +21,7 @@ import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -145,10 +149,25 @@ public class DrizzleMigrations {
         }
     }
 
-    /** Every migration this process applied to the datasource, by tag. */
-    Optional<ProcessHistory.Entry> appliedByThisProcess(String datasourceName, String tag) {
-        MigrationTarget target = targets.get(datasourceName);
-        return target == null ? Optional.empty() : target.history.get(tag);
+    /**
+     * Core's view of one datasource's migrations (read now, without the lock), with what this process applied; an
+     * error becomes the view's {@code error}. Problems name this datasource's properties.
+     */
+    StatusView view(String datasourceName) {
+        MigrationTarget target = target(datasourceName);
+        DrizzleMigrationsConfiguration c = target.config;
+        ProcessActivity activity = target.health.activity();
+        DrizzleMigrator migrator;
+        try {
+            migrator = migrator(target);
+        } catch (DrizzleMigratorException e) {
+            return StatusView.unreadable(c.getLocation(), c.getSchema() + "." + c.getTable(), e, activity);
+        }
+        Problems.Spelling properties = (setting, value) -> c.getPropertyPrefix() + "."
+                + (setting.equals("editedMigrations") ? "edited" : "out-of-order") + "="
+                + value.name().toLowerCase(Locale.ROOT);
+        return StatusView.read(migrator, activity,
+                migrator.configuration().url().orElse("DataSource " + datasourceName), properties);
     }
 
     private void migrateAtStartup(MigrationTarget target) {
@@ -177,14 +196,12 @@ public class DrizzleMigrations {
                 "No migrations are configured for datasource '" + name + "': set "
                         + DrizzleMigrationsConfiguration.PREFIX + "." + name + ".enabled (configured: " + names()
                         + ")"));
-        ProcessHistory history = new ProcessHistory();
         MigrationHealthTracker health = new MigrationHealthTracker(config.isEnabled());
         List<MigrationListener> listeners = new ArrayList<>();
-        listeners.add(history);
         listeners.add(health);
         // the meters (DrizzleMetricsFactory) and the application's own listeners for this datasource
         listeners.addAll(context.getBeansOfType(MigrationListener.class, Qualifiers.byName(name)));
-        MigrationTarget created = new MigrationTarget(config, history, health, listeners);
+        MigrationTarget created = new MigrationTarget(config, health, listeners);
         MigrationTarget raced = targets.putIfAbsent(name, created);
         return raced == null ? created : raced;
     }

@@ -11,7 +11,6 @@ import javax.sql.DataSource;
 final class MigrationTarget {
 
     final DrizzleMigrationsConfiguration config;
-    final ProcessHistory history;
     final MigrationHealthTracker health;
     final List<MigrationListener> listeners;
     /** Held for the whole startup run, so that the DataSource listener and the startup event never both migrate. */
@@ -23,11 +22,10 @@ final class MigrationTarget {
     // guarded by startupLock
     private boolean startupDone;
 
-    /** @param listeners every listener of this datasource's runs, {@code history} and {@code health} among them */
-    MigrationTarget(DrizzleMigrationsConfiguration config, ProcessHistory history, MigrationHealthTracker health,
+    /** @param listeners every listener of this datasource's runs, {@code health} (the one tracker) among them */
+    MigrationTarget(DrizzleMigrationsConfiguration config, MigrationHealthTracker health,
             List<MigrationListener> listeners) {
         this.config = config;
-        this.history = history;
         this.health = health;
         this.listeners = List.copyOf(listeners);
     }

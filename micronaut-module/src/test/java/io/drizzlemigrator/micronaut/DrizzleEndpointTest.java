@@ -4,6 +4,7 @@ import static io.drizzlemigrator.micronaut.TestContexts.journalEntries;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.InstanceOfAssertFactories.MAP;
 
+import io.drizzlemigrator.StatusView;
 import io.drizzlemigrator.testing.TestDatabase;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +42,7 @@ class DrizzleEndpointTest {
                         .containsEntry("hash", sha256("drizzle/migrations/0000_create_tasks.sql"))
                         .containsEntry("appliedByThisProcess", true)
                         .containsEntry("transactional", true)
-                        .containsKeys("appliedAt", "duration", "durationMillis", "generatedAt");
+                        .containsKeys("appliedAt", "duration", "durationMillis", "createdAt");
                 assertThat(migrations).allSatisfy(m -> assertThat(m).containsEntry("appliedByThisProcess", true));
                 assertThat(migrations.get(2)).containsEntry("transactional", false);
             }
@@ -55,6 +57,23 @@ class DrizzleEndpointTest {
                 // read from the file, not from this process's memory
                 assertThat(migrations.get(2)).containsEntry("transactional", false);
             }
+        }
+    }
+
+    @Test
+    void servesCoresViewInTheShapeEveryFaceShares() {
+        try (TestDatabase db = TestDatabase.create("mn_endpoint_shape");
+                ApplicationContext ctx = TestContexts.run(db, "drizzle.migrations.datasources.default.enabled", true)) {
+            Map<String, Object> report = ctx.getBean(DrizzleEndpoint.class).report();
+
+            assertThat(report).containsOnlyKeys(StatusView.BODY_KEY);
+            Map<String, Object> ds = datasource(report, "default");
+            List<String> expected = new ArrayList<>(StatusView.KEYS);
+            expected.remove("error");
+            assertThat(ds.keySet()).containsExactlyElementsOf(expected);
+            assertThat(ds).isEqualTo(ctx.getBean(DrizzleMigrations.class).view("default").toMap());
+            assertThat(ds).extractingByKey("counts").asInstanceOf(MAP).containsOnlyKeys(StatusView.COUNT_KEYS);
+            assertThat(ds).extractingByKey("lock").asInstanceOf(MAP).containsEntry("state", "idle");
         }
     }
 
@@ -82,7 +101,7 @@ class DrizzleEndpointTest {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> datasource(Map<String, Object> report, String name) {
-        return ((Map<String, Map<String, Object>>) report.get("datasources")).get(name);
+        return ((Map<String, Map<String, Object>>) report.get(StatusView.BODY_KEY)).get(name);
     }
 
     @SuppressWarnings("unchecked")

@@ -41,7 +41,8 @@ class DrizzleHealthIndicatorTest {
     void staysDownWhileMigrationsArePendingAndTurnsUpWhenAnotherProcessAppliesThem() {
         try (TestDatabase db = TestDatabase.create("mn_health_pending");
                 ApplicationContext ctx = TestContexts.run(db,
-                        "drizzle.migrations.datasources.default.enabled", false)) {
+                        "drizzle.migrations.datasources.default.enabled", false,
+                        DrizzleHealthIndicator.RECHECK_INTERVAL_PROPERTY, "0s")) {
             DrizzleHealthIndicator indicator = ctx.getBean(DrizzleHealthIndicator.class);
             HealthResult pending = indicator.check();
             assertThat(pending.getStatus()).isEqualTo(HealthStatus.DOWN);

@@ -4,6 +4,8 @@ import io.drizzlemigrator.ConfigurationException;
 import io.drizzlemigrator.DrizzleMigrator;
 import io.drizzlemigrator.MigrationListener;
 import io.drizzlemigrator.MigratorConfiguration;
+import io.drizzlemigrator.health.MigrationHealthTracker;
+import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -55,13 +57,18 @@ public final class DrizzleMigrationsAutoConfiguration {
         @Bean
         DrizzleMigrator drizzleMigrator(DrizzleMigrationsProperties properties, MigrationTarget target,
                 ResourceLoader resourceLoader, ObjectProvider<MigrationListener> listeners,
-                ObjectProvider<DrizzleConfigurationCustomizer> customizers) {
+                ObjectProvider<DrizzleConfigurationCustomizer> customizers,
+                ObjectProvider<DrizzleMigrationStrategy> strategy) {
             MigratorConfiguration.Builder builder = DrizzleMigrator.configure();
             target.applyTo(builder);
             builder.classLoader(resourceLoader.getClassLoader());
             applyProperties(builder, properties);
-            builder.listener(new MigrationActivity());
-            listeners.orderedStream().forEach(builder::listener);
+            List<MigrationListener> all = listeners.orderedStream().toList();
+            if (all.stream().noneMatch(MigrationHealthTracker.class::isInstance)) {
+                // the endpoint shows what this process applied even when the health indicator (and its bean) is off
+                builder.listener(new MigrationHealthTracker(strategy.getIfAvailable() == null));
+            }
+            all.forEach(builder::listener);
             customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
             try {
                 return builder.load();

@@ -4,11 +4,16 @@ import static io.drizzlemigrator.spring.boot.TestDatabases.TAGS;
 import static io.drizzlemigrator.spring.boot.TestDatabases.applicationDataSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.assertj.core.api.InstanceOfAssertFactories.LIST;
+import static org.assertj.core.api.InstanceOfAssertFactories.MAP;
+
 import io.drizzlemigrator.DrizzleMigrator;
-import io.drizzlemigrator.spring.boot.DrizzleEndpoint.MigrationDescriptor;
-import io.drizzlemigrator.spring.boot.DrizzleEndpoint.MigratorDescriptor;
+import io.drizzlemigrator.StatusView;
 import io.drizzlemigrator.testing.PostgresExtension;
 import io.drizzlemigrator.testing.TestDatabase;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -43,32 +48,47 @@ class DrizzleEndpointTests {
     void listsEveryMigrationWithItsHashAndHowLongThisProcessTookToApplyIt() {
         runner.withPropertyValues(applicationDataSource(db)).run(context -> {
             assertThat(context).hasNotFailed();
-            MigratorDescriptor migrator = context.getBean(DrizzleEndpoint.class).migrators().migrators()
-                    .get("drizzleMigrator");
-            assertThat(migrator.location()).isEqualTo("classpath:drizzle/migrations");
-            assertThat(migrator.table()).isEqualTo("drizzle.__drizzle_migrations");
-            assertThat(migrator.target()).isEqualTo("DataSource dataSource");
-            assertThat(migrator.upToDate()).isTrue();
-            assertThat(migrator.counts().applied()).isEqualTo(2);
-            assertThat(migrator.error()).isNull();
-            assertThat(migrator.migrations()).extracting(MigrationDescriptor::tag).containsExactlyElementsOf(TAGS);
-            assertThat(migrator.migrations()).extracting(MigrationDescriptor::state).containsOnly("applied");
-            assertThat(migrator.migrations()).extracting(MigrationDescriptor::hash).containsExactly(
+            Map<String, Object> migrator = migrator(context.getBean(DrizzleEndpoint.class).migrators());
+            assertThat(migrator).containsEntry("location", "classpath:drizzle/migrations")
+                    .containsEntry("table", "drizzle.__drizzle_migrations")
+                    .containsEntry("target", "DataSource dataSource")
+                    .containsEntry("migrateOnStartup", true)
+                    .containsEntry("upToDate", true)
+                    .doesNotContainKey("error");
+            assertThat(migrator).extractingByKey("counts").asInstanceOf(MAP).containsEntry("applied", 2);
+            List<Map<String, Object>> migrations = migrations(migrator);
+            assertThat(migrations).extracting(m -> m.get("tag")).containsExactlyElementsOf(TAGS);
+            assertThat(migrations).extracting(m -> m.get("state")).containsOnly("applied");
+            assertThat(migrations).extracting(m -> m.get("hash")).containsExactly(
                     TestDatabases.sha256("drizzle/migrations/0000_create_notes.sql"),
                     TestDatabases.sha256("drizzle/migrations/0001_index_notes.sql"));
-            assertThat(migrator.migrations()).allSatisfy(m -> {
-                assertThat(m.appliedAt()).isNotNull();
-                assertThat(m.durationMillis()).isNotNull().isGreaterThanOrEqualTo(0);
-                assertThat(m.duration()).startsWith("PT");
-                assertThat(m.storedHash()).isNull();
+            assertThat(migrations).allSatisfy(m -> {
+                assertThat(m).containsKey("appliedAt").containsEntry("appliedByThisProcess", true)
+                        .doesNotContainKey("storedHash");
+                assertThat((Long) m.get("durationMillis")).isNotNull().isGreaterThanOrEqualTo(0);
+                assertThat((String) m.get("duration")).startsWith("PT");
             });
-            assertThat(migrator.migrations()).extracting(MigrationDescriptor::transactional).containsExactly(true,
-                    false);
+            assertThat(migrations).extracting(m -> m.get("transactional")).containsExactly(true, false);
             assertThat(migrator.toString()).doesNotContain("CREATE");
-            assertThat(migrator.lock().state()).isEqualTo("idle");
-            assertThat(migrator.lock().timeout()).isEqualTo("PT10M");
-            assertThat(migrator.lastRun().outcome()).isEqualTo("success");
-            assertThat(migrator.lastRun().applied()).isEqualTo(2);
+            assertThat(migrator).extractingByKey("lock").asInstanceOf(MAP).containsEntry("state", "idle")
+                    .containsEntry("timeout", "PT10M");
+            assertThat(migrator).extractingByKey("lastRun").asInstanceOf(MAP).containsEntry("outcome", "success")
+                    .containsEntry("applied", 2);
+        });
+    }
+
+    @Test
+    void servesCoresViewInTheShapeEveryFaceShares() {
+        runner.withPropertyValues(applicationDataSource(db)).run(context -> {
+            DrizzleEndpoint endpoint = context.getBean(DrizzleEndpoint.class);
+            Map<String, Object> body = endpoint.migrators();
+            assertThat(body).containsOnlyKeys(StatusView.BODY_KEY);
+            Map<String, Object> migrator = migrator(body);
+            List<String> expected = new ArrayList<>(StatusView.KEYS);
+            expected.remove("error");
+            assertThat(migrator.keySet()).containsExactlyElementsOf(expected);
+            assertThat(migrator).isEqualTo(endpoint.view(context.getBean(DrizzleMigrator.class)).toMap());
+            assertThat(migrator).extractingByKey("counts").asInstanceOf(MAP).containsOnlyKeys(StatusView.COUNT_KEYS);
         });
     }
 
@@ -76,17 +96,14 @@ class DrizzleEndpointTests {
     void showsPendingMigrationsWithoutTimesWhenStartupMigrationIsSkipped() {
         runner.withPropertyValues(applicationDataSource(db))
                 .withBean(DrizzleMigrationStrategy.class, DrizzleMigrationStrategy::skip).run(context -> {
-                    MigratorDescriptor migrator = context.getBean(DrizzleEndpoint.class).migrators().migrators()
-                            .get("drizzleMigrator");
-                    assertThat(migrator.upToDate()).isFalse();
-                    assertThat(migrator.counts().pending()).isEqualTo(2);
-                    assertThat(migrator.migrations()).allSatisfy(m -> {
-                        assertThat(m.state()).isEqualTo("pending");
-                        assertThat(m.transactional()).isNotNull();
-                        assertThat(m.appliedAt()).isNull();
-                        assertThat(m.duration()).isNull();
+                    Map<String, Object> migrator = migrator(context.getBean(DrizzleEndpoint.class).migrators());
+                    assertThat(migrator).containsEntry("upToDate", false).containsEntry("migrateOnStartup", false);
+                    assertThat(migrator).extractingByKey("counts").asInstanceOf(MAP).containsEntry("pending", 2);
+                    assertThat(migrations(migrator)).allSatisfy(m -> {
+                        assertThat(m).containsEntry("state", "pending").containsKey("transactional");
+                        assertThat(m).doesNotContainKeys("appliedAt", "duration");
                     });
-                    assertThat(migrator.lastRun()).isNull();
+                    assertThat(migrator).doesNotContainKey("lastRun");
                 });
     }
 
@@ -99,15 +116,19 @@ class DrizzleEndpointTests {
                         + (WHEN_0001 + 1) + ")");
         runner.withPropertyValues(applicationDataSource(db))
                 .withBean(DrizzleMigrationStrategy.class, DrizzleMigrationStrategy::skip).run(context -> {
-                    MigratorDescriptor migrator = context.getBean(DrizzleEndpoint.class).migrators().migrators()
-                            .get("drizzleMigrator");
-                    assertThat(migrator.migrations()).extracting(MigrationDescriptor::state)
+                    Map<String, Object> migrator = migrator(context.getBean(DrizzleEndpoint.class).migrators());
+                    List<Map<String, Object>> migrations = migrations(migrator);
+                    assertThat(migrations).extracting(m -> m.get("state"))
                             .containsExactly("out_of_order", "edited", "unknown");
-                    assertThat(migrator.migrations().get(1).storedHash()).isEqualTo("edited");
-                    assertThat(migrator.migrations().get(2).hash()).isEqualTo("from-a-newer-build");
-                    assertThat(migrator.counts().outOfOrder()).isEqualTo(1);
-                    assertThat(migrator.counts().edited()).isEqualTo(1);
-                    assertThat(migrator.counts().unknown()).isEqualTo(1);
+                    assertThat(migrations.get(1)).containsEntry("storedHash", "edited");
+                    assertThat(migrations.get(2)).containsEntry("hash", "from-a-newer-build");
+                    assertThat(migrator).extractingByKey("counts").asInstanceOf(MAP).containsEntry("outOfOrder", 1)
+                            .containsEntry("edited", 1).containsEntry("unknown", 1);
+                    // the out-of-order migration blocks (the default policy) and names the property to change
+                    assertThat(migrator).extractingByKey("problems").asInstanceOf(LIST).first().asInstanceOf(MAP)
+                            .containsEntry("kind", "out_of_order").containsEntry("blocking", true)
+                            .hasEntrySatisfying("message", message -> assertThat((String) message)
+                                    .contains("drizzle.migrations.out-of-order=apply"));
                 });
     }
 
@@ -118,10 +139,9 @@ class DrizzleEndpointTests {
                 + db.server().port() + "/" + db.name();
         withoutApplicationDataSource().withPropertyValues("drizzle.migrations.url=" + url).run(context -> {
             assertThat(context).hasNotFailed();
-            MigratorDescriptor migrator = context.getBean(DrizzleEndpoint.class).migrators().migrators()
-                    .get("drizzleMigrator");
-            assertThat(migrator.target()).isEqualTo(db.jdbcUrl());
-            assertThat(migrator.counts().applied()).isEqualTo(2);
+            Map<String, Object> migrator = migrator(context.getBean(DrizzleEndpoint.class).migrators());
+            assertThat(migrator).containsEntry("target", db.jdbcUrl());
+            assertThat(migrator).extractingByKey("counts").asInstanceOf(MAP).containsEntry("applied", 2);
             assertThat(migrator.toString()).doesNotContain(password);
         });
     }
@@ -131,12 +151,21 @@ class DrizzleEndpointTests {
         withoutApplicationDataSource()
                 .withPropertyValues("drizzle.migrations.url=jdbc:postgresql://127.0.0.1:1/nowhere")
                 .withBean(DrizzleMigrationStrategy.class, DrizzleMigrationStrategy::skip).run(context -> {
-                    MigratorDescriptor migrator = context.getBean(DrizzleEndpoint.class).migrators().migrators()
-                            .get("drizzleMigrator");
-                    assertThat(migrator.error().type()).isEqualTo("DatabaseConnectionException");
-                    assertThat(migrator.migrations()).isNull();
-                    assertThat(migrator.upToDate()).isNull();
+                    Map<String, Object> migrator = migrator(context.getBean(DrizzleEndpoint.class).migrators());
+                    assertThat(migrator).extractingByKey("error").asInstanceOf(MAP)
+                            .containsEntry("type", "DatabaseConnectionException");
+                    assertThat(migrator).doesNotContainKeys("migrations", "upToDate");
                 });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> migrator(Map<String, Object> body) {
+        return ((Map<String, Map<String, Object>>) body.get(StatusView.BODY_KEY)).get("drizzleMigrator");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> migrations(Map<String, Object> migrator) {
+        return (List<Map<String, Object>>) migrator.get("migrations");
     }
 
     private static ApplicationContextRunner withoutApplicationDataSource() {
