@@ -9,6 +9,8 @@ import java.util.Optional;
  *
  * @param tag the journal tag (the file name without {@code .sql}), or for {@link MigrationState#UNKNOWN} rows the
  *            stored name if any, else {@code "<unknown>"}
+ * @param file the file as users know it, relative to the folder ({@code 0001_add_users.sql} or
+ *             {@code 20261125165841_add_users/migration.sql}); null for {@link MigrationState#UNKNOWN} rows
  * @param state its state
  * @param folderMillis the journal's {@code when} (0.x) or the folder timestamp (1.0), which is what drizzle stores
  *                     as {@code created_at}; for unknown rows the stored {@code created_at}
@@ -20,7 +22,7 @@ import java.util.Optional;
  *                      in the report of a {@code migrate()} run (which never splits applied history; {@code status()}
  *                      does)
  */
-public record MigrationInfo(String tag, MigrationState state, long folderMillis, String hash, String storedHash,
+public record MigrationInfo(String tag, String file, MigrationState state, long folderMillis, String hash, String storedHash,
         Instant appliedAt, Boolean transactional) {
 
     public MigrationInfo {

@@ -17,8 +17,8 @@ import java.util.Objects;
  * @param hash the file's SHA-256; for an unknown row the stored hash
  * @param storedHash the hash stored when it was applied, only when it differs from {@code hash} (an edited file)
  * @param appliedAt when it was applied: from the table when it records it, else when this process applied it
- * @param transactional whether it runs (or ran) inside a transaction; null for an unknown row this process did not
- *                      apply
+ * @param transactional whether it runs (or ran) inside a transaction; null when not known (see
+ *                      {@link MigrationInfo#transactional()}) and this process did not apply it
  * @param appliedByThisProcess when, how long and how this process applied it, or null
  */
 public record MigrationView(String tag, MigrationState state, long createdAtMillis, String hash, String storedHash,
@@ -37,8 +37,7 @@ public record MigrationView(String tag, MigrationState state, long createdAtMill
         String hash = unknown ? m.storedHash() : m.hash();
         String stored = !unknown && m.storedHash() != null && !m.storedHash().equals(m.hash()) ? m.storedHash() : null;
         Instant appliedAt = m.appliedTime().orElse(mine == null ? null : mine.at());
-        Boolean transactional = mine != null ? Boolean.valueOf(mine.transactional())
-                : unknown ? null : Boolean.valueOf(m.transactional());
+        Boolean transactional = mine != null ? Boolean.valueOf(mine.transactional()) : m.transactional();
         return new MigrationView(m.tag(), m.state(), m.folderMillis(), hash, stored, appliedAt, transactional, mine);
     }
 

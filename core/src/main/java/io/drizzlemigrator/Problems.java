@@ -82,8 +82,8 @@ public final class Problems {
                 case UNKNOWN -> problems.add(new Problem(m.state(), m.tag(), Problem.Severity.WARNING, "A row of "
                         + report.table() + " (" + (m.tag().equals("<unknown>") ? "" : "named " + m.tag() + ", ")
                         + "created_at " + m.folderMillis() + ", hash " + shortHash(m.storedHash()) + ") matches no "
-                        + "migration of this folder: the database was migrated by a newer build or from another "
-                        + "folder (normal during a rollback of the application)."));
+                        + "migration of this folder: the database is ahead of this build (migrated by a newer build "
+                        + "or from another folder; normal during a rollback of the application)."));
                 case PENDING -> {
                     if (purpose == Purpose.VALIDATE) {
                         problems.add(new Problem(m.state(), m.tag(), Problem.Severity.BLOCKING,
@@ -117,7 +117,8 @@ public final class Problems {
     }
 
     private static Problem edited(MigrationInfo m, EditedMigrationPolicy policy, Spelling spelling) {
-        String text = m.tag() + " was edited after it was applied (stored hash " + shortHash(m.storedHash())
+        String text = m.tag() + " was edited after it was applied (" + (m.file() != null ? "file " + m.file() + ", "
+                : "") + "stored hash " + shortHash(m.storedHash())
                 + ", file hash " + shortHash(m.hash()) + "); the database does not have the edit.";
         return switch (policy) {
             case FAIL -> new Problem(m.state(), m.tag(), Problem.Severity.BLOCKING, text + " Restore the file, or put "

@@ -27,8 +27,8 @@ final class MigrateCommand extends MigratorCommand {
     @Override
     int execute(DrizzleMigrator migrator) {
         MigrateResult result = migrator.migrate();
-        StatusView view = StatusCommand.view(result.status(), options, Problems.Purpose.MIGRATE);
         if (json()) {
+            StatusView view = StatusCommand.view(result.status(), options, Problems.Purpose.MIGRATE);
             JsonReport.print(context.out(), json -> {
                 JsonReport.outcome(json, name(), ExitCodes.OK);
                 json.writeNumberField("durationMs", result.duration().toMillis());
@@ -45,7 +45,7 @@ final class MigrateCommand extends MigratorCommand {
                 json.writeEndObject();
             });
         } else if (summary()) {
-            TextReport.migrate(context.out(), result, view, context.redactor());
+            TextReport.migrate(context.out(), result, context.redactor());
         }
         return ExitCodes.OK;
     }

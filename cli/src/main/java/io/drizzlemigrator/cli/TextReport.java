@@ -23,8 +23,11 @@ final class TextReport {
     private TextReport() {
     }
 
-    /** One line per migration applied, then the total, the state after the run and its problems. */
-    static void migrate(PrintStream out, MigrateResult result, StatusView view, Redactor redactor) {
+    /**
+     * One line per migration applied, then the total and the run's warnings: core decided them from the same problems
+     * {@code status} lists (and adds the lint summary), so they are not listed twice.
+     */
+    static void migrate(PrintStream out, MigrateResult result, Redactor redactor) {
         for (AppliedMigration m : result.applied()) {
             out.println(appliedLine(m));
         }
@@ -40,7 +43,6 @@ final class TextReport {
         for (String warning : result.warnings()) {
             out.println("warning: " + redactor.redact(warning));
         }
-        problems(out, view, redactor);
         out.flush();
     }
 

@@ -29,7 +29,7 @@ class ProblemTest {
     private static MigrationInfo info(String tag, MigrationState state) {
         boolean applied = state == MigrationState.APPLIED || state == MigrationState.EDITED
                 || state == MigrationState.UNKNOWN;
-        return new MigrationInfo(tag, state, 1_732_000_000_000L, state == MigrationState.UNKNOWN ? null : "a".repeat(64),
+        return new MigrationInfo(tag, state == MigrationState.UNKNOWN ? null : tag + ".sql", state, 1_732_000_000_000L, state == MigrationState.UNKNOWN ? null : "a".repeat(64),
                 applied ? (state == MigrationState.EDITED ? "b" : "a").repeat(64) : null,
                 state == MigrationState.APPLIED ? Instant.parse("2026-01-02T03:04:05.678Z") : null, true);
     }

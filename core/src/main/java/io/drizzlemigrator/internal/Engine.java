@@ -9,6 +9,7 @@ import io.drizzlemigrator.MigrationEvent;
 import io.drizzlemigrator.MigratorConfiguration;
 import io.drizzlemigrator.MigratorDefaults;
 import io.drizzlemigrator.OutOfOrderPolicy;
+import io.drizzlemigrator.Problems;
 import io.drizzlemigrator.StatusReport;
 import io.drizzlemigrator.TransactionMode;
 import io.drizzlemigrator.internal.execute.Executor;
@@ -155,7 +156,7 @@ public final class Engine {
         }
         StatusReport status = report(plan, new Transactional(new PreparedCache(), false));
         events.onEvent(new MigrationEvent.StatusRead(status));
-        List<String> warnings = Policies.check(plan, status, config, false);
+        List<String> warnings = Policies.check(status, config, Problems.Purpose.MIGRATE);
         int appliedCount = status.applied().size();
         logFound(folder, appliedCount, 0, session.target);
         Duration total = Duration.ofNanos(System.nanoTime() - start);
@@ -196,7 +197,7 @@ public final class Engine {
         PreparedCache prepared = new PreparedCache();
         StatusReport before = report(plan, new Transactional(prepared, false));
         events.onEvent(new MigrationEvent.StatusRead(before));
-        List<String> warnings = Policies.check(plan, before, config, false);
+        List<String> warnings = Policies.check(before, config, Problems.Purpose.MIGRATE);
         // Prepare (lex) every migration before applying any: a file that cannot be delimited stops the run here.
         List<ToApply> runList = new ArrayList<>();
         List<String> tags = new ArrayList<>();
@@ -283,7 +284,7 @@ public final class Engine {
                 e.migration().prepare(); // a pending file that cannot be delimited fails validation
             }
         }
-        Policies.check(state.plan, state.report, config, true);
+        Policies.check(state.report, config, Problems.Purpose.VALIDATE);
         return state.report;
     }
 

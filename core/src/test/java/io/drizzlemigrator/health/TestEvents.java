@@ -27,7 +27,7 @@ public final class TestEvents {
         for (int i = 0; i < states.length; i++) {
             MigrationState s = states[i];
             boolean applied = s == MigrationState.APPLIED || s == MigrationState.EDITED || s == MigrationState.UNKNOWN;
-            infos.add(new MigrationInfo(tag(i), s, 1732000000000L + i * 1000L, s == MigrationState.UNKNOWN ? null
+            infos.add(new MigrationInfo(tag(i), s == MigrationState.UNKNOWN ? null : tag(i) + ".sql", s, 1732000000000L + i * 1000L, s == MigrationState.UNKNOWN ? null
                     : "h" + i, applied ? "h" + i : null, null, true));
         }
         return new StatusReport("filesystem:/migrations", "\"drizzle\".\"__drizzle_migrations\"", infos);

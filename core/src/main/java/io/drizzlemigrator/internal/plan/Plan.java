@@ -57,11 +57,11 @@ public record Plan(List<Entry> entries, List<HistoryRow> unknownRows, HistoryRow
         for (Entry e : entries) {
             MigrationFile m = e.migration();
             HistoryRow row = e.row();
-            infos.add(new MigrationInfo(m.tag(), e.state(), m.folderMillis(), m.hash(),
+            infos.add(new MigrationInfo(m.tag(), m.file(), e.state(), m.folderMillis(), m.hash(),
                     row == null ? null : row.hash(), row == null ? null : row.appliedAt(), transactional.apply(e)));
         }
         for (HistoryRow row : unknownRows) {
-            infos.add(new MigrationInfo(row.name() != null ? row.name() : "<unknown id " + row.id() + ">",
+            infos.add(new MigrationInfo(row.name() != null ? row.name() : "<unknown id " + row.id() + ">", null,
                     MigrationState.UNKNOWN, row.createdAt() == null ? 0 : row.createdAt(), null, row.hash(),
                     row.appliedAt(), null));
         }
