@@ -22,15 +22,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * <li>{@code @ExtendWith(PostgresExtension.class)}: one database for the whole class, dropped after the class;</li>
  * <li>{@link FreshDatabasePerTest @FreshDatabasePerTest}: a database of its own for every test, dropped after the
  * test (after the class's {@code @AfterEach} methods), typically taken by the constructor:
- * <pre>{@code
- * @FreshDatabasePerTest
- * class TransactionHandlingTest {
- *     private final TestDatabase db;
- *
- *     TransactionHandlingTest(TestDatabase db) {
- *         this.db = db;
- *     }
- * }</pre></li>
+ * {@code @FreshDatabasePerTest class SomeTest { private final TestDatabase db; SomeTest(TestDatabase db) { ... } }}.
+ * </li>
  * </ul>
  */
 public final class PostgresExtension implements BeforeAllCallback, AfterAllCallback, AfterEachCallback,
