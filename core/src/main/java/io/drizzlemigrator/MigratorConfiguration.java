@@ -1,7 +1,6 @@
 package io.drizzlemigrator;
 
 import io.drizzlemigrator.internal.jdbc.Identifiers;
-import io.drizzlemigrator.internal.jdbc.PostgresUrl;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,18 +37,13 @@ public final class MigratorConfiguration {
     private final long largeTableRows;
     private final LintMode lintMode;
 
-    private MigratorConfiguration(Builder b) {
-        this.lintMode = b.lintMode;
-        this.ddlLockTimeout = b.ddlLockTimeout;
-        this.ddlLockRetries = b.ddlLockRetries;
-        this.repairInvalidIndexes = b.repairInvalidIndexes;
-        this.largeTableRows = b.largeTableRows;
+    private MigratorConfiguration(Builder b, ConfigurationChecks.Target target, ClassLoader classLoader) {
         this.dataSource = b.dataSource;
-        this.url = b.url;
-        this.user = b.user;
-        this.password = b.password;
+        this.url = target.url();
+        this.user = target.user();
+        this.password = target.password();
         this.location = b.location;
-        this.classLoader = b.classLoader;
+        this.classLoader = classLoader;
         this.schema = b.schema;
         this.table = b.table;
         this.lockTimeout = b.lockTimeout;
@@ -60,6 +54,11 @@ public final class MigratorConfiguration {
         this.searchPath = b.searchPath;
         this.initSql = b.initSql;
         this.listeners = List.copyOf(b.listeners);
+        this.ddlLockTimeout = b.ddlLockTimeout;
+        this.ddlLockRetries = b.ddlLockRetries;
+        this.repairInvalidIndexes = b.repairInvalidIndexes;
+        this.largeTableRows = b.largeTableRows;
+        this.lintMode = b.lintMode;
     }
 
     /** The DataSource migrations use, when one was given. */
@@ -355,57 +354,24 @@ public final class MigratorConfiguration {
             return this;
         }
 
-        /** Validates the settings into an immutable configuration. */
+        /**
+         * Validates the settings into an immutable configuration. The builder is left as it was: change it and build
+         * again for another configuration.
+         */
         public MigratorConfiguration build() {
-            if (dataSource == null && (url == null || url.isBlank())) {
-                throw new ConfigurationException(
-                        "No database: give a DataSource or a URL (for example postgresql://user@host:5432/db)");
-            }
-            if (dataSource != null && url != null) {
-                throw new ConfigurationException("Both a DataSource and a URL were given: choose one");
-            }
-            if (url != null) {
-                PostgresUrl parsed = PostgresUrl.parse(url);
-                url = parsed.jdbcUrl();
-                if (user == null) {
-                    user = parsed.user();
-                }
-                if (password == null) {
-                    password = parsed.password();
-                }
-            }
-            if (location == null || location.isBlank()) {
-                throw new ConfigurationException("location is empty: set it to the drizzle migrations folder, "
-                        + "for example " + MigratorDefaults.LOCATION);
-            }
+            ConfigurationChecks.Target target = ConfigurationChecks.target(dataSource, url, user, password);
+            ConfigurationChecks.requireLocation(location);
             Identifiers.requireValid("schema", schema);
             Identifiers.requireValid("table", table);
-            Objects.requireNonNull(lockTimeout, "lockTimeout");
-            if (lockTimeout.isNegative()) {
-                throw new ConfigurationException("lockTimeout must not be negative, was " + lockTimeout);
-            }
-            Objects.requireNonNull(ddlLockTimeout, "ddlLockTimeout");
-            if (ddlLockTimeout.isNegative()) {
-                throw new ConfigurationException("ddlLockTimeout must not be negative, was " + ddlLockTimeout);
-            }
-            if (ddlLockRetries < 0) {
-                throw new ConfigurationException("ddlLockRetries must not be negative, was " + ddlLockRetries);
-            }
-            if (largeTableRows < 0) {
-                throw new ConfigurationException("largeTableRows must not be negative (0 turns the check off), was "
-                        + largeTableRows);
-            }
+            ConfigurationChecks.requireNotNegative("lockTimeout", lockTimeout);
+            ConfigurationChecks.requireNotNegative("ddlLockTimeout", ddlLockTimeout);
+            ConfigurationChecks.requireNotNegative("ddlLockRetries", ddlLockRetries, "");
+            ConfigurationChecks.requireNotNegative("largeTableRows", largeTableRows, " (0 turns the check off)");
             Objects.requireNonNull(lintMode, "lintMode");
             Objects.requireNonNull(outOfOrder, "outOfOrder");
             Objects.requireNonNull(editedMigrations, "editedMigrations");
             Objects.requireNonNull(transactionMode, "transactionMode");
-            if (classLoader == null) {
-                classLoader = Thread.currentThread().getContextClassLoader();
-                if (classLoader == null) {
-                    classLoader = MigratorConfiguration.class.getClassLoader();
-                }
-            }
-            return new MigratorConfiguration(this);
+            return new MigratorConfiguration(this, target, ConfigurationChecks.classLoaderOrDefault(classLoader));
         }
 
         /** Validates the settings and returns a migrator; reads nothing yet. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.drizzlemigrator.testing.Corpora;
 import io.drizzlemigrator.testing.Journal;
+import io.drizzlemigrator.testing.PostgresExtension.FreshDatabasePerTest;
 import io.drizzlemigrator.testing.TestDatabase;
 import io.drizzlemigrator.testing.TestFolder;
 import java.io.IOException;
@@ -12,28 +13,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Out-of-order entries, edited files and rows of a newer build: detected, and handled as configured. */
+@FreshDatabasePerTest
 class PlanningPoliciesTest {
 
     @TempDir
     Path dir;
 
-    TestDatabase db;
+    private final TestDatabase db;
 
-    @BeforeEach
-    void createDatabase(TestInfo info) {
-        db = TestDatabase.create(info.getTestMethod().orElseThrow().getName());
-    }
-
-    @AfterEach
-    void dropDatabase() {
-        db.close();
+    PlanningPoliciesTest(TestDatabase db) {
+        this.db = db;
     }
 
     private MigratorConfiguration.Builder configure(Path folder) {

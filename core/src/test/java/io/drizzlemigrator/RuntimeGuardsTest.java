@@ -4,6 +4,7 @@ import static io.drizzlemigrator.testing.TestFolder.statements;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.drizzlemigrator.testing.PostgresExtension.FreshDatabasePerTest;
 import io.drizzlemigrator.testing.TestDatabase;
 import io.drizzlemigrator.testing.TestFolder;
 import java.nio.file.Files;
@@ -14,28 +15,20 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The zero-downtime guards of a run: DDL lock timeout with retries, invalid-index repair, the large-table rule. */
+@FreshDatabasePerTest
 class RuntimeGuardsTest {
 
     @TempDir
     Path dir;
 
-    TestDatabase db;
+    private final TestDatabase db;
 
-    @BeforeEach
-    void createDatabase(TestInfo info) {
-        db = TestDatabase.create(info.getTestMethod().orElseThrow().getName());
-    }
-
-    @AfterEach
-    void dropDatabase() {
-        db.close();
+    RuntimeGuardsTest(TestDatabase db) {
+        this.db = db;
     }
 
     private MigratorConfiguration.Builder configure(Path folder) {

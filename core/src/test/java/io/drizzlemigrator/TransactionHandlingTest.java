@@ -4,31 +4,24 @@ import static io.drizzlemigrator.testing.TestFolder.statements;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.drizzlemigrator.testing.PostgresExtension.FreshDatabasePerTest;
 import io.drizzlemigrator.testing.TestDatabase;
 import io.drizzlemigrator.testing.TestFolder;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 
 /** How migrations are grouped into transactions, and what a failure leaves behind. */
+@FreshDatabasePerTest
 class TransactionHandlingTest {
 
     @TempDir
     Path dir;
 
-    TestDatabase db;
+    private final TestDatabase db;
 
-    @BeforeEach
-    void createDatabase(TestInfo info) {
-        db = TestDatabase.create(info.getTestMethod().orElseThrow().getName());
-    }
-
-    @AfterEach
-    void dropDatabase() {
-        db.close();
+    TransactionHandlingTest(TestDatabase db) {
+        this.db = db;
     }
 
     private MigrateResult migrate(Path folder) {

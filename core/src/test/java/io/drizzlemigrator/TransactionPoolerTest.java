@@ -3,6 +3,7 @@ package io.drizzlemigrator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.drizzlemigrator.testing.PostgresExtension.FreshDatabasePerTest;
 import io.drizzlemigrator.testing.TestDatabase;
 import io.drizzlemigrator.testing.TestFolder;
 import java.io.IOException;
@@ -28,6 +29,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  * A real PgBouncer in transaction-pooling mode in front of the test server: session advisory locks do not work
  * through it, and a run must refuse rather than "lock" nothing. (.ci/run installs Debian's pgbouncer.)
  */
+@FreshDatabasePerTest
 class TransactionPoolerTest {
 
     private static final Path PGBOUNCER = Path.of("/usr/sbin/pgbouncer");
@@ -35,14 +37,17 @@ class TransactionPoolerTest {
     @TempDir
     Path dir;
 
-    TestDatabase db;
+    private final TestDatabase db;
     Process bouncer;
     int port;
+
+    TransactionPoolerTest(TestDatabase db) {
+        this.db = db;
+    }
 
     @BeforeEach
     void startPgBouncer() throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(PGBOUNCER), "pgbouncer is not installed (.ci/run installs it)");
-        db = TestDatabase.create("pooler");
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
@@ -91,9 +96,6 @@ class TransactionPoolerTest {
         if (bouncer != null) {
             bouncer.destroy();
             bouncer.waitFor(10, TimeUnit.SECONDS);
-        }
-        if (db != null) {
-            db.close();
         }
     }
 

@@ -160,6 +160,8 @@ public final class BenchMain {
             System.err.println("[bench] npm ci in " + node);
             Process p = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund").directory(node.toFile())
                     .inheritIO().redirectOutput(ProcessBuilder.Redirect.to(new java.io.File("/dev/null")))
+                    // not this JVM's stdin: npm makes it non-blocking, which breaks a surefire fork's command channel
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                     .start();
             if (p.waitFor() != 0) {
                 throw new IllegalStateException("npm ci failed in " + node);

@@ -1,7 +1,6 @@
 package io.drizzlemigrator.benchmarks;
 
-import io.drizzlemigrator.internal.source.MigrationFile;
-import io.drizzlemigrator.internal.source.MigrationFolderReader;
+import io.drizzlemigrator.internal.BenchmarkAccess;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -376,13 +375,13 @@ final class Harness {
     /** A real corpus, with its journal's files concatenated (one newline between) for psql. */
     static Dataset corpus(String name, Path work) throws IOException {
         Path folder = SharedFolder.corpora().resolve(name);
-        List<MigrationFile> files = MigrationFolderReader.read("filesystem:" + folder, null).migrations();
+        List<String> texts = BenchmarkAccess.sqlTexts(folder);
         StringBuilder all = new StringBuilder();
-        for (MigrationFile f : files) {
-            all.append(f.sql()).append('\n');
+        for (String text : texts) {
+            all.append(text).append('\n');
         }
         Path allSql = work.resolve("corpus-" + name + ".sql");
         Files.writeString(allSql, all, StandardCharsets.UTF_8);
-        return new Dataset(name, name, folder, null, allSql, files.size());
+        return new Dataset(name, name, folder, null, allSql, texts.size());
     }
 }

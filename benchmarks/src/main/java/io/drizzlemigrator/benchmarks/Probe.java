@@ -4,11 +4,11 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.drizzlemigrator.DrizzleMigrator;
 import io.drizzlemigrator.MigrateResult;
-import io.drizzlemigrator.internal.source.MigrationFile;
-import io.drizzlemigrator.internal.source.MigrationFolderReader;
+import io.drizzlemigrator.internal.BenchmarkAccess;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -143,8 +143,8 @@ public final class Probe {
     private static void jdbcApply(String url, String user, String password, String folder, Map<String, Object> out)
             throws SQLException {
         List<String> pieces = new ArrayList<>();
-        for (MigrationFile m : MigrationFolderReader.read("filesystem:" + folder, null).migrations()) {
-            for (String piece : m.sql().split(BREAKPOINT, -1)) {
+        for (String text : BenchmarkAccess.sqlTexts(Path.of(folder))) {
+            for (String piece : text.split(BREAKPOINT, -1)) {
                 pieces.add(piece);
             }
         }

@@ -2,28 +2,22 @@ package io.drizzlemigrator.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.drizzlemigrator.testing.PostgresExtension.FreshDatabasePerTest;
 import io.drizzlemigrator.testing.TestDatabase;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** migrate, status and validate on a fresh database, run in-process as a user would type them. */
+@FreshDatabasePerTest
 class CliMigrateTest {
 
-    private TestDatabase db;
+    private final TestDatabase db;
 
-    @BeforeEach
-    void createDatabase() {
-        db = TestDatabase.create("cli_migrate");
-    }
-
-    @AfterEach
-    void dropDatabase() {
-        db.close();
+    CliMigrateTest(TestDatabase db) {
+        this.db = db;
     }
 
     private String dir() {

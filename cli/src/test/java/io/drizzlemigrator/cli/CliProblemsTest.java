@@ -2,6 +2,7 @@ package io.drizzlemigrator.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.drizzlemigrator.testing.PostgresExtension.FreshDatabasePerTest;
 import io.drizzlemigrator.testing.TestDatabase;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,12 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What the command line says, and with which exit code, when the folder and the database disagree or a run fails. */
+@FreshDatabasePerTest
 class CliProblemsTest {
 
     private static final String CREATE_A = "CREATE TABLE \"a\" (\"id\" serial PRIMARY KEY NOT NULL);";
@@ -26,16 +26,10 @@ class CliProblemsTest {
     @TempDir
     Path temp;
 
-    private TestDatabase db;
+    private final TestDatabase db;
 
-    @BeforeEach
-    void createDatabase() {
-        db = TestDatabase.create("cli_problems");
-    }
-
-    @AfterEach
-    void dropDatabase() {
-        db.close();
+    CliProblemsTest(TestDatabase db) {
+        this.db = db;
     }
 
     private CliRun cli(String command, Path dir, String... more) {

@@ -37,6 +37,7 @@ class CommonOptionsTest {
         assertThat(c.outOfOrder()).isEqualTo(MigratorDefaults.OUT_OF_ORDER);
         assertThat(c.editedMigrations()).isEqualTo(MigratorDefaults.EDITED);
         assertThat(c.transactionMode()).isEqualTo(MigratorDefaults.TRANSACTION_MODE);
+        assertThat(c.lintMode()).isEqualTo(MigratorDefaults.LINT_MODE);
         assertThat(c.searchPath()).isEmpty();
         assertThat(c.location()).isEqualTo("drizzle/migrations");
         assertThat(c.hasPassword()).isFalse();

@@ -2,6 +2,7 @@ package io.drizzlemigrator.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.drizzlemigrator.testing.PostgresExtension.FreshDatabasePerTest;
 import io.drizzlemigrator.testing.TestDatabase;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,8 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The packaged jar, run as a user runs it: {@code java -jar cli/target/drizzle-migrator.jar ...}. A failsafe test:
  * it runs in {@code mvn verify}, after {@code package} built the jar. Each test migrates its own database.
  */
+@FreshDatabasePerTest
 class PackagedJarIT {
 
     private static final Path JAR = Path.of(System.getProperty("drizzle.cli.jar", "target/drizzle-migrator.jar"));
@@ -55,16 +55,10 @@ class PackagedJarIT {
                 Files.readString(err, StandardCharsets.UTF_8));
     }
 
-    private TestDatabase db;
+    private final TestDatabase db;
 
-    @BeforeEach
-    void createDatabase() {
-        db = TestDatabase.create("cli_jar");
-    }
-
-    @AfterEach
-    void dropDatabase() {
-        db.close();
+    PackagedJarIT(TestDatabase db) {
+        this.db = db;
     }
 
     @Test

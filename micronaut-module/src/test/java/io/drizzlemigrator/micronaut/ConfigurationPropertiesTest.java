@@ -39,6 +39,7 @@ class ConfigurationPropertiesTest {
                 assertThat(c.getDdlLockRetries()).isEqualTo(core.ddlLockRetries());
                 assertThat(c.isRepairInvalidIndexes()).isEqualTo(core.repairInvalidIndexes());
                 assertThat(c.getLargeTableRows()).isEqualTo(core.largeTableRows());
+                assertThat(c.getLintMode()).isEqualTo(core.lintMode());
                 assertThat(c.getSearchPath()).isEqualTo(core.searchPath().orElse(null));
                 assertThat(c.getInitSql()).isEqualTo(core.initSql().orElse(null));
             }

@@ -42,6 +42,7 @@ class DrizzleMigrationsPropertiesTests {
         assertThat(properties.getDdlLockRetries()).isEqualTo(core.ddlLockRetries());
         assertThat(properties.isRepairInvalidIndexes()).isEqualTo(core.repairInvalidIndexes());
         assertThat(properties.getLargeTableRows()).isEqualTo(core.largeTableRows());
+        assertThat(properties.getLintMode()).isEqualTo(core.lintMode());
         assertThat(properties.getSearchPath()).isNull();
         assertThat(core.searchPath()).isEmpty();
         assertThat(properties.getInitSql()).isNull();

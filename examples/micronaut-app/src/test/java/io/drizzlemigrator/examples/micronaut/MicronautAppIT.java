@@ -2,6 +2,7 @@ package io.drizzlemigrator.examples.micronaut;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.drizzlemigrator.testing.PostgresExtension.FreshDatabasePerTest;
 import io.drizzlemigrator.testing.TestDatabase;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -21,21 +22,25 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Starts the packaged jar as a user would ({@code java -jar}, {@code DATABASE_URL}) and talks to it over HTTP. */
+@FreshDatabasePerTest
 class MicronautAppIT {
 
     private static final Duration STARTUP_LIMIT = Duration.ofSeconds(120);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private TestDatabase db;
+    private final TestDatabase db;
     private Process app;
     private Path log;
     private URI base;
+
+    MicronautAppIT(TestDatabase db) {
+        this.db = db;
+    }
 
     @BeforeEach
     void startTheJar() throws Exception {
         Path jar = Path.of(System.getProperty("app.jar", "target/micronaut-app.jar"));
         assertThat(jar).as("run mvn package first").isRegularFile();
-        db = TestDatabase.create("micronaut_app_it");
         int port = freePort();
         base = URI.create("http://127.0.0.1:" + port);
         log = jar.toAbsolutePath().getParent().resolve("micronaut-app-it.log");
@@ -50,16 +55,10 @@ class MicronautAppIT {
 
     @AfterEach
     void stopTheJar() throws Exception {
-        try {
-            if (app != null) {
-                app.destroy();
-                if (!app.waitFor(30, TimeUnit.SECONDS)) {
-                    app.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                }
-            }
-        } finally {
-            if (db != null) {
-                db.close();
+        if (app != null) {
+            app.destroy();
+            if (!app.waitFor(30, TimeUnit.SECONDS)) {
+                app.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
         }
     }
