@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,7 +46,7 @@ class TransactionPoolerTest {
 
     @BeforeEach
     void startPgBouncer() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(PGBOUNCER), "pgbouncer is not installed (.ci/run installs it)");
+        assertThat(Files.isExecutable(PGBOUNCER)).as("pgbouncer is not installed at " + PGBOUNCER + ": install it with `apt-get install -y pgbouncer` (.ci/run does)").isTrue();
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
