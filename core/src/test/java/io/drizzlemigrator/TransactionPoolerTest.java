@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,7 +40,8 @@ class TransactionPoolerTest {
 
     @BeforeEach
     void startPgBouncer() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(PGBOUNCER), "pgbouncer is not installed (.ci/run installs it)");
+        assertThat(Files.isExecutable(PGBOUNCER))
+                .as("pgbouncer is needed: apt-get install pgbouncer (.ci/run installs it)").isTrue();
         db = TestDatabase.create("pooler");
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();

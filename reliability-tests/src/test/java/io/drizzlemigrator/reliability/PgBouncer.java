@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * A PgBouncer on a loopback port that checks passwords (auth_type md5, one user) and pools sessions in front of the
@@ -33,7 +32,8 @@ final class PgBouncer implements AutoCloseable {
     }
 
     static PgBouncer start(Path dir, String serverHost, int serverPort, String user, String password) {
-        Assumptions.assumeTrue(Files.isExecutable(BINARY), "pgbouncer is not installed (.ci/run installs it)");
+        assertThat(Files.isExecutable(BINARY))
+                .as("pgbouncer is needed: apt-get install pgbouncer (.ci/run installs it)").isTrue();
         try {
             int port;
             try (ServerSocket s = new ServerSocket(0)) {
