@@ -2,6 +2,7 @@ package com.example.tasks;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.drizzlemigrator.DatabaseUrl;
+import io.drizzlemigrator.examples.demo.DemoDatabase;
 import java.util.Objects;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.ConfigurationProperties;

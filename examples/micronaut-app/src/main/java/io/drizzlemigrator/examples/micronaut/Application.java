@@ -1,6 +1,7 @@
 package io.drizzlemigrator.examples.micronaut;
 
 import io.drizzlemigrator.DatabaseUrl;
+import io.drizzlemigrator.examples.demo.DemoDatabase;
 import io.micronaut.runtime.Micronaut;
 import java.util.LinkedHashMap;
 import java.util.Map;

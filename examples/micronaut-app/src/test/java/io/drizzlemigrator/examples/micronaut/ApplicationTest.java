@@ -3,6 +3,7 @@ package io.drizzlemigrator.examples.micronaut;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drizzlemigrator.DatabaseUrl;
+import io.drizzlemigrator.examples.demo.DemoDatabase;
 import org.junit.jupiter.api.Test;
 
 class ApplicationTest {

