@@ -46,7 +46,8 @@ class TransactionPoolerTest {
 
     @BeforeEach
     void startPgBouncer() throws Exception {
-        assertThat(Files.isExecutable(PGBOUNCER)).as("pgbouncer is not installed at " + PGBOUNCER + ": install it with `apt-get install -y pgbouncer` (.ci/run does)").isTrue();
+        assertThat(Files.isExecutable(PGBOUNCER)).as("pgbouncer is not installed at " + PGBOUNCER
+                + ": install it with `apt-get install -y pgbouncer` (.ci/run does)").isTrue();
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }

@@ -1,15 +1,20 @@
 package io.drizzlemigrator.testing;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Properties;
+import org.slf4j.LoggerFactory;
 
 /**
  * The PostgreSQL server tests run against, found the way a user's machine would: an explicit URL from the
  * environment ({@code DRIZZLE_TEST_DATABASE_URL}, a JDBC URL of a database the user may create databases from,
  * with {@code DRIZZLE_TEST_DATABASE_USER}/{@code _PASSWORD}), else Testcontainers when a Docker engine answers,
- * else {@code 127.0.0.1:5432} as user {@code postgres}.
+ * else {@code 127.0.0.1:5432} as user {@code postgres} when something accepts connections there, else an embedded
+ * PostgreSQL started from Maven artifacts ({@link EmbeddedServer}). The choice is logged once per JVM.
  */
 public final class TestServer {
 
@@ -38,6 +43,8 @@ public final class TestServer {
                 s = instance;
                 if (s == null) {
                     s = discover();
+                    LoggerFactory.getLogger(TestServer.class).info("Test server: {} at {}:{}", s.origin, s.host,
+                            s.port);
                     instance = s;
                 }
             }
@@ -62,7 +69,19 @@ public final class TestServer {
         if (container != null) {
             return container;
         }
-        return new TestServer("127.0.0.1", 5432, "postgres", "postgres", null, "localhost:5432");
+        if (acceptsConnections("127.0.0.1", 5432)) {
+            return new TestServer("127.0.0.1", 5432, "postgres", "postgres", null, "localhost:5432");
+        }
+        return EmbeddedServer.start();
+    }
+
+    private static boolean acceptsConnections(String host, int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(host, port), 1000);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     static TestServer of(String host, int port, String adminDatabase, String user, String password, String origin) {

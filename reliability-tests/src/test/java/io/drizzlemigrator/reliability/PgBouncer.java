@@ -32,9 +32,8 @@ final class PgBouncer implements AutoCloseable {
     }
 
     static PgBouncer start(Path dir, String serverHost, int serverPort, String user, String password) {
-        if (!Files.isExecutable(BINARY)) {
-            throw new AssertionError("pgbouncer is not installed at " + BINARY + ": install it with `apt-get install -y pgbouncer` (.ci/run does)");
-        }
+        assertThat(Files.isExecutable(BINARY)).as("pgbouncer is not installed at " + BINARY
+                + ": install it with `apt-get install -y pgbouncer` (.ci/run does)").isTrue();
         try {
             int port;
             try (ServerSocket s = new ServerSocket(0)) {

@@ -1,25 +1,35 @@
 package com.example.tasks;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.drizzlemigrator.DatabaseUrl;
+import io.drizzlemigrator.examples.demo.DemoDatabase;
+import java.util.Objects;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The service connects where drizzle-kit does: {@code DATABASE_URL}, with the same default as drizzle.config.ts.
- * Pool settings stay under {@code spring.datasource.hikari.*}.
+ * The service connects where drizzle-kit does: {@code DATABASE_URL} (see {@link DemoDatabase} for when it is not
+ * set). Pool settings stay under {@code spring.datasource.hikari.*}.
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
 
+    /** Closed after the pool: an embedded server outlives the connections to it. */
+    @Bean
+    DemoDatabase demoDatabase(@Value("${DATABASE_URL:}") String databaseUrl) {
+        return DemoDatabase.connect(databaseUrl);
+    }
+
     @Bean
     @ConfigurationProperties("spring.datasource.hikari")
-    HikariDataSource dataSource(@Value("${DATABASE_URL:postgresql://localhost:5432/postgres}") String databaseUrl) {
-        DatabaseUrl url = DatabaseUrl.parse(databaseUrl);
+    HikariDataSource dataSource(DemoDatabase database) {
+        DatabaseUrl url = database.url();
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(url.jdbcUrl());
-        dataSource.setUsername(url.user());
+        // as in the official postgres image: postgres when the URL names no user
+        dataSource.setUsername(Objects.requireNonNullElse(url.user(), "postgres"));
         dataSource.setPassword(url.password());
         return dataSource;
     }
