@@ -82,18 +82,7 @@ final class TokenEnds {
 
     /** A quoted identifier whose body starts at {@code from} ({@code ""} escapes a quote). */
     static int quotedIdentifier(String s, int n, int from) {
-        int p = from;
-        while (true) {
-            int q = s.indexOf('"', p);
-            if (q < 0) {
-                return -1;
-            }
-            p = q + 1;
-            if (p >= n || s.charAt(p) != '"') {
-                return p;
-            }
-            p++;
-        }
+        return quoted(s, n, from, '"', true);
     }
 
     /**
@@ -102,18 +91,22 @@ final class TokenEnds {
      * PostgreSQL's xb/xh states).
      */
     static int plainString(String s, int n, int from, boolean doubledQuotes) {
+        return quoted(s, n, from, '\'', doubledQuotes);
+    }
+
+    /** Up to the {@code quote} that closes a body starting at {@code from}; if {@code doubled}, two are one quote. */
+    private static int quoted(String s, int n, int from, char quote, boolean doubled) {
         int p = from;
         while (true) {
-            int q = s.indexOf('\'', p);
+            int q = s.indexOf(quote, p);
             if (q < 0) {
                 return -1;
             }
             p = q + 1;
-            if (doubledQuotes && p < n && s.charAt(p) == '\'') {
-                p++;
-                continue;
+            if (!doubled || p >= n || s.charAt(p) != quote) {
+                return p;
             }
-            return p;
+            p++;
         }
     }
 
