@@ -1,5 +1,13 @@
 package io.drizzlemigrator.internal.sql;
 
+import static io.drizzlemigrator.internal.sql.CharClasses.DIGIT_CHAR;
+import static io.drizzlemigrator.internal.sql.CharClasses.DOUBLE_QUOTE_CHAR;
+import static io.drizzlemigrator.internal.sql.CharClasses.LINE_COMMENT_CHAR;
+import static io.drizzlemigrator.internal.sql.CharClasses.PUNCTUATION_CHAR;
+import static io.drizzlemigrator.internal.sql.CharClasses.SEMICOLON_CHAR;
+import static io.drizzlemigrator.internal.sql.CharClasses.SPACE_CHAR;
+import static io.drizzlemigrator.internal.sql.CharClasses.WORD_CHAR;
+
 /**
  * Steps over the statements of a text as {@link SqlLexer#split} cuts them, making no token: with a
  * {@link SqlScanner} where the tokens before a statement's {@code ;} matter, and by looking for a few characters
@@ -75,7 +83,7 @@ final class StatementSplitter {
         boolean plain = false;
         int tokenByTokenTo = -1;
         statement:
-        while (true) {
+        while (sc.position() < n) {
             if (plain) {
                 // plain text: no token start matters but those of the characters skipPlainText stops at
                 int p = skipPlainText(sc.position());
@@ -146,12 +154,30 @@ final class StatementSplitter {
                 plain = false;
                 continue;
             }
-            TokenType type = sc.advance();
-            if (type == null) {
-                break;
-            }
-            if (type == TokenType.WHITESPACE || type == TokenType.LINE_COMMENT || type == TokenType.BLOCK_COMMENT) {
-                continue; // and the byte order mark at the start
+            // token by token, with SqlScanner.advance()'s steps, whitespace and comments passed over
+            int kind = sc.startToken();
+            TokenType type;
+            switch (kind) {
+                case SPACE_CHAR -> {
+                    sc.whitespace();
+                    continue;
+                }
+                case LINE_COMMENT_CHAR -> {
+                    sc.lineComment();
+                    continue;
+                }
+                case WORD_CHAR -> type = sc.word();
+                case DOUBLE_QUOTE_CHAR -> type = sc.quotedIdentifier(sc.position() + 1);
+                case PUNCTUATION_CHAR -> type = sc.oneChar(TokenType.OPERATOR);
+                case SEMICOLON_CHAR -> type = sc.oneChar(TokenType.SEMICOLON);
+                case DIGIT_CHAR -> type = sc.numberOrOther();
+                default -> {
+                    type = sc.other();
+                    if (type == TokenType.WHITESPACE || type == TokenType.BLOCK_COMMENT
+                            || type == TokenType.LINE_COMMENT) {
+                        continue; // and the byte order mark at the start
+                    }
+                }
             }
             int p = sc.tokenStart();
             int pos = sc.position();

@@ -215,7 +215,10 @@ final class TokenEnds {
         return q;
     }
 
-    /** From a digit of {@code radix} (or, for another radix than 10, a {@code _}): digits with single {@code _} between. */
+    /**
+     * From a digit of {@code radix} (or, for another radix than 10, a {@code _}): digits with single {@code _}
+     * between them.
+     */
     static int digits(String s, int n, int from, int radix) {
         int p = from;
         while (p < n) {
