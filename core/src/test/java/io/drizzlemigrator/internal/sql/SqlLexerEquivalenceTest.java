@@ -86,25 +86,22 @@ class SqlLexerEquivalenceTest {
         assertSplitsAsTheTokensSay(text, 1, 1);
     }
 
-    /** What the migrator relies on when it splits the pieces between breakpoint markers one by one. */
+    /**
+     * What the migrator relies on when it splits the pieces between breakpoint markers one by one. All statements
+     * but the last end at a {@code ;} that ends a statement (the last may end with the text, even at a {@code ;}
+     * inside parentheses), and after one the scanner starts afresh.
+     */
     @Property(tries = 500)
     void splitsTextsJoinedAfterAStatementsSemicolonAsEachAlone(@ForAll("scripts") String first,
             @ForAll("scripts") String second) {
-        List<SqlStatement> firstStatements = new ArrayList<>(SqlLexer.split(first));
-        if (!firstStatements.isEmpty() && !endsWithSemicolon(firstStatements.get(firstStatements.size() - 1))) {
-            firstStatements.remove(firstStatements.size() - 1);
-        }
-        String head = String.join("", texts(firstStatements));
+        List<SqlStatement> firstStatements = SqlLexer.split(first);
+        List<String> ended = texts(firstStatements.subList(0, Math.max(0, firstStatements.size() - 1)));
+        String head = String.join("", ended);
         String tail = second.startsWith("\uFEFF") ? second.substring(1) : second;
 
-        List<String> expected = new ArrayList<>(texts(firstStatements));
+        List<String> expected = new ArrayList<>(ended);
         expected.addAll(texts(SqlLexer.split(tail)));
         assertThat(texts(SqlLexer.split(head + tail))).isEqualTo(expected);
-    }
-
-    private static boolean endsWithSemicolon(SqlStatement statement) {
-        List<Token> tokens = statement.tokens();
-        return tokens.get(tokens.size() - 1).type() == TokenType.SEMICOLON;
     }
 
     @Test
