@@ -68,30 +68,31 @@ public final class SqlLexer {
                     + ", column " + firstColumn);
         }
         boolean bomAtStart = firstLine == 1 && firstColumn == 1 && SqlScanner.startsWithBom(text);
-        SqlScanner scanner = new SqlScanner(text, 0, firstLine, firstColumn, bomAtStart);
+        StatementSplitter splitter = new StatementSplitter(text, firstLine, firstColumn, bomAtStart);
         List<SqlStatement> statements = new ArrayList<>();
         int start = 0;
-        while (scanner.skipStatement()) {
-            int end = scanner.position();
-            statements.add(statement(text.substring(start, end), start, scanner, bomAtStart));
+        while (splitter.skipStatement()) {
+            int end = splitter.position();
+            statements.add(statement(text.substring(start, end), start, splitter, bomAtStart));
             start = end;
         }
         return statements;
     }
 
     /**
-     * The statement {@code scanner} just stepped over, which starts at {@code start}, positioned at its first
+     * The statement {@code splitter} just stepped over, which starts at {@code start}, positioned at its first
      * significant token (or its start if it has none); its tokens are made when first asked for.
      */
-    private static SqlStatement statement(String text, int start, SqlScanner scanner, boolean bomAtStart) {
-        scanner.moveCursorTo(start);
-        StatementTokens tokens = new StatementTokens(text, start, scanner.line(), scanner.column(),
+    private static SqlStatement statement(String text, int start, StatementSplitter splitter, boolean bomAtStart) {
+        LineCursor cursor = splitter.cursor();
+        cursor.moveTo(start);
+        StatementTokens tokens = new StatementTokens(text, start, cursor.line(), cursor.column(),
                 start == 0 && bomAtStart);
-        int anchor = scanner.statementAnchor();
+        int anchor = splitter.statementAnchor();
         if (anchor < 0) {
-            return new SqlStatement(text, start, scanner.line(), scanner.column(), tokens);
+            return new SqlStatement(text, start, cursor.line(), cursor.column(), tokens);
         }
-        scanner.moveCursorTo(anchor);
-        return new SqlStatement(text, anchor, scanner.line(), scanner.column(), tokens);
+        cursor.moveTo(anchor);
+        return new SqlStatement(text, anchor, cursor.line(), cursor.column(), tokens);
     }
 }

@@ -34,12 +34,12 @@ import java.util.stream.Stream;
  * java -cp core/target/classes:core/target/test-classes io.drizzlemigrator.internal.sql.LexerThroughput \
  *     /tmp/lexdata/drizzle both
  * </pre>
- * {@code current} measures {@link SqlLexer} and {@link StatementClassifier}, {@code reference} measures
- * {@link ReferenceLexer} and {@link ReferenceClassifier} (the code before the lexer stopped making tokens in
- * {@code split}), {@code both} alternates passes of the two in one JVM, after warming both up, and also gives the
- * median of the ratios of consecutive passes: on a machine whose load changes, the fairest comparison. Optional
- * third and fourth arguments: warm-up seconds per lexer and figure (default 5) and timed passes (default 30);
- * {@code -Donly=split} runs only the figures whose name starts with {@code split}.
+ * It measures {@link SqlLexer} and {@link StatementClassifier} ({@code current}; the lexer's reference copy it could
+ * also measure is gone, its output now frozen in golden files). To compare two versions of the lexer on a machine
+ * whose load changes, copy each one's {@code core/target/classes} aside and alternate runs of the two (a JVM each),
+ * comparing the medians of several runs; the figures by CPU time suffer least from other processes. Optional third
+ * and fourth arguments: warm-up seconds per figure (default 5) and timed passes (default 30); {@code -Donly=split}
+ * runs only the figures whose name starts with {@code split}.
  */
 final class LexerThroughput {
 
@@ -73,23 +73,6 @@ final class LexerThroughput {
         }
     };
 
-    private static final Lexer REFERENCE = new Lexer() {
-        @Override
-        public List<SqlStatement> split(String text, int line, int column) {
-            return ReferenceLexer.split(text, line, column);
-        }
-
-        @Override
-        public List<Token> tokenize(String text) {
-            return ReferenceLexer.tokenize(text);
-        }
-
-        @Override
-        public Classification classify(SqlStatement statement) {
-            return ReferenceClassifier.classify(statement);
-        }
-    };
-
     /** One piece of a file between breakpoint markers, and where it starts in the file. */
     private record Piece(String text, int line, int column) {
     }
@@ -99,14 +82,12 @@ final class LexerThroughput {
 
     public static void main(String[] args) throws IOException {
         if (args.length < 2) {
-            System.err.println("usage: LexerThroughput <drizzle folder> current|reference|both [warm-up s] [passes]");
+            System.err.println("usage: LexerThroughput <drizzle folder> current [warm-up s] [passes]");
             System.exit(2);
         }
         List<Lexer> lexers = switch (args[1]) {
             case "current" -> List.of(CURRENT);
-            case "reference" -> List.of(REFERENCE);
-            case "both" -> List.of(REFERENCE, CURRENT);
-            default -> throw new IllegalArgumentException("current, reference or both, not " + args[1]);
+            default -> throw new IllegalArgumentException("current, not " + args[1]);
         };
         double warmUpSeconds = args.length > 2 ? Double.parseDouble(args[2]) : 5;
         int passes = args.length > 3 ? Integer.parseInt(args[3]) : 30;
@@ -233,19 +214,9 @@ final class LexerThroughput {
         }
         for (int k = 0; k < lexers.size(); k++) {
             System.out.printf("  %-16s %-9s median %7.1f MB/s (by CPU time %7.1f)   p10-p90 %6.1f-%6.1f"
-                    + "   (%d warm-up passes)%n", name, lexers.get(k) == CURRENT ? "current" : "reference",
+                    + "   (%d warm-up passes)%n", name, "current",
                     median(wall[k]), median(cpu[k]), percentile(wall[k], 10), percentile(wall[k], 90),
                     warmUpPasses[k]);
-        }
-        if (lexers.size() == 2) {
-            double[] ratios = new double[passes];
-            double[] cpuRatios = new double[passes];
-            for (int i = 0; i < passes; i++) {
-                ratios[i] = wall[1][i] / wall[0][i];
-                cpuRatios[i] = cpu[1][i] / cpu[0][i];
-            }
-            System.out.printf("  %-16s current/reference: median of pass ratios %.1fx (by CPU time %.1fx)%n", name,
-                    median(ratios), median(cpuRatios));
         }
         if (sink == 42) {
             System.out.println(); // keeps the results alive
