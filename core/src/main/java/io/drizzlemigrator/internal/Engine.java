@@ -210,6 +210,8 @@ public final class Engine {
             refuseNonTransactional(runList);
         }
         new LintGate(config.lintMode(), config.classLoader()).check(folder, tags, prepared, before, warnings);
+        // before anything is created: a refused run leaves no bookkeeping schema or table behind
+        new LargeTableGuard(config.largeTableRows()).check(c, runList, before);
         if (!shape.exists()) {
             shape = history.ensureExists(c, folder.layout() == Layout.FOLDERS);
         }
@@ -244,7 +246,6 @@ public final class Engine {
 
     private void apply(Session session, List<ToApply> runList, HistoryTable.Shape shape,
             List<AppliedMigration> applied) {
-        new LargeTableGuard(config.largeTableRows()).check(session.connection, runList);
         Executor executor = new Executor(session.connection, history, shape, events, new Executor.Guards(
                 config.ddlLockTimeout(), config.ddlLockRetries(), config.repairInvalidIndexes()), session.backendPid,
                 lock);
