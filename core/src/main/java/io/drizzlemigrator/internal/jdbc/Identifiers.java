@@ -44,6 +44,11 @@ public final class Identifiers {
         return '"' + name.replace("\"", "\"\"") + '"';
     }
 
+    /** A name as psql would write it: plain when it is lower case and plain, else double-quoted. */
+    public static String quoteIfNeeded(String name) {
+        return isPlain(name) && name.equals(name.toLowerCase(java.util.Locale.ROOT)) ? name : quote(name);
+    }
+
     /** {@code "schema"."table"}. */
     public static String qualified(String schema, String table) {
         return quote(schema) + "." + quote(table);
