@@ -359,10 +359,12 @@ public final class MigratorConfiguration {
         public MigratorConfiguration build() {
             if (dataSource == null && (url == null || url.isBlank())) {
                 throw new ConfigurationException(
-                        "No database: give a DataSource or a URL (for example postgresql://user@host:5432/db)");
+                        "No database: give a DataSource or a URL (for example postgresql://user@host:5432/db)",
+                        Setting.URL, null);
             }
             if (dataSource != null && url != null) {
-                throw new ConfigurationException("Both a DataSource and a URL were given: choose one");
+                throw new ConfigurationException("Both a DataSource and a URL were given: choose one", Setting.URL,
+                        null);
             }
             if (url != null) {
                 PostgresUrl parsed = PostgresUrl.parse(url);
@@ -376,24 +378,27 @@ public final class MigratorConfiguration {
             }
             if (location == null || location.isBlank()) {
                 throw new ConfigurationException("location is empty: set it to the drizzle migrations folder, "
-                        + "for example " + MigratorDefaults.LOCATION);
+                        + "for example " + MigratorDefaults.LOCATION, Setting.LOCATION, null);
             }
             Identifiers.requireValid("schema", schema);
             Identifiers.requireValid("table", table);
             Objects.requireNonNull(lockTimeout, "lockTimeout");
             if (lockTimeout.isNegative()) {
-                throw new ConfigurationException("lockTimeout must not be negative, was " + lockTimeout);
+                throw new ConfigurationException("lockTimeout must not be negative, was " + lockTimeout,
+                        Setting.LOCK_TIMEOUT, null);
             }
             Objects.requireNonNull(ddlLockTimeout, "ddlLockTimeout");
             if (ddlLockTimeout.isNegative()) {
-                throw new ConfigurationException("ddlLockTimeout must not be negative, was " + ddlLockTimeout);
+                throw new ConfigurationException("ddlLockTimeout must not be negative, was " + ddlLockTimeout,
+                        Setting.DDL_LOCK_TIMEOUT, null);
             }
             if (ddlLockRetries < 0) {
-                throw new ConfigurationException("ddlLockRetries must not be negative, was " + ddlLockRetries);
+                throw new ConfigurationException("ddlLockRetries must not be negative, was " + ddlLockRetries,
+                        Setting.DDL_LOCK_RETRIES, null);
             }
             if (largeTableRows < 0) {
                 throw new ConfigurationException("largeTableRows must not be negative (0 turns the check off), was "
-                        + largeTableRows);
+                        + largeTableRows, Setting.LARGE_TABLE_ROWS, null);
             }
             Objects.requireNonNull(lintMode, "lintMode");
             Objects.requireNonNull(outOfOrder, "outOfOrder");

@@ -10,6 +10,7 @@ import io.drizzlemigrator.MigratorConfiguration;
 import io.drizzlemigrator.MigratorDefaults;
 import io.drizzlemigrator.OutOfOrderPolicy;
 import io.drizzlemigrator.Problems;
+import io.drizzlemigrator.Setting;
 import io.drizzlemigrator.StatusReport;
 import io.drizzlemigrator.TransactionMode;
 import io.drizzlemigrator.internal.execute.Executor;
@@ -247,10 +248,10 @@ public final class Engine {
         for (ToApply p : runList) {
             if (!p.transactional()) {
                 PreparedMigration.Step s = p.firstNonTransactional();
-                throw new ConfigurationException("transactionMode ALL_IN_ONE cannot apply " + p.fileName()
+                throw new ConfigurationException("transactionMode=ALL_IN_ONE cannot apply " + p.fileName()
                         + ": line " + s.line() + " holds " + s.classification().description()
-                        + ", which PostgreSQL refuses inside a transaction block. Use transactionMode"
-                        + " PER_MIGRATION (the default). Nothing was applied.");
+                        + ", which PostgreSQL refuses inside a transaction block. Use transactionMode=PER_MIGRATION"
+                        + " (the default). Nothing was applied.", Setting.TRANSACTION_MODE, null);
             }
         }
     }
