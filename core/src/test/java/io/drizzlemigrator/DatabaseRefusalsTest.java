@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.drizzlemigrator.testing.TestDatabase;
 import io.drizzlemigrator.testing.TestFolder;
+import io.drizzlemigrator.testing.TestRole;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -26,20 +27,19 @@ class DatabaseRefusalsTest {
     Path dir;
 
     TestDatabase db;
+    TestRole testRole;
     String role;
 
     @BeforeEach
     void createDatabase(TestInfo info) {
         db = TestDatabase.create(info.getTestMethod().orElseThrow().getName());
-        role = "dmt_role_" + ProcessHandle.current().pid() + "_" + Math.abs(db.name().hashCode());
-        db.execute("DROP ROLE IF EXISTS " + role, "CREATE ROLE " + role + " LOGIN",
-                "REVOKE ALL ON DATABASE \"" + db.name() + "\" FROM PUBLIC",
-                "GRANT CONNECT ON DATABASE \"" + db.name() + "\" TO " + role);
+        testRole = TestRole.connectOnly(db);
+        role = testRole.name();
     }
 
     @AfterEach
     void dropDatabase() {
-        db.execute("DROP OWNED BY " + role, "DROP ROLE " + role);
+        testRole.close();
         db.close();
     }
 

@@ -3,6 +3,7 @@ package io.drizzlemigrator.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drizzlemigrator.testing.TestDatabase;
+import io.drizzlemigrator.testing.TestRole;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,20 +22,17 @@ class CliRefusalsTest {
     Path temp;
 
     private TestDatabase db;
-    private String role;
+    private TestRole role;
 
     @BeforeEach
     void createDatabase() {
         db = TestDatabase.create("cli_refusals");
-        role = "dmt_cli_role_" + ProcessHandle.current().pid() + "_" + Math.abs(db.name().hashCode());
-        db.execute("DROP ROLE IF EXISTS " + role, "CREATE ROLE " + role + " LOGIN",
-                "REVOKE ALL ON DATABASE \"" + db.name() + "\" FROM PUBLIC",
-                "GRANT CONNECT ON DATABASE \"" + db.name() + "\" TO " + role);
+        role = TestRole.connectOnly(db);
     }
 
     @AfterEach
     void dropDatabase() {
-        db.execute("DROP OWNED BY " + role, "DROP ROLE " + role);
+        role.close();
         db.close();
     }
 
@@ -53,7 +51,7 @@ class CliRefusalsTest {
     }
 
     private String roleUrl() {
-        return "postgresql://" + role + "@" + db.server().host() + ":" + db.server().port() + "/" + db.name();
+        return role.libpqUrl();
     }
 
     private long drizzleSchemas() {
@@ -112,8 +110,8 @@ class CliRefusalsTest {
 
     @Test
     void aReadOnlyRoleExitsTwoSayingSo() {
-        db.execute("ALTER ROLE " + role + " SET default_transaction_read_only = on",
-                "GRANT CREATE ON DATABASE \"" + db.name() + "\" TO " + role);
+        db.execute("ALTER ROLE " + role.name() + " SET default_transaction_read_only = on",
+                "GRANT CREATE ON DATABASE \"" + db.name() + "\" TO " + role.name());
         Path dir = MigrationFolder.at(temp.resolve("a")).migration("0000_a", 1_000, CREATE_A).write();
 
         CliRun run = cliAt(roleUrl(), "migrate", dir);

@@ -34,7 +34,8 @@ final class DatabaseRefusal {
     static DrizzleMigratorException describe(SQLException e, Connection connection, HistoryTable history,
             String activity, boolean write) {
         String state = e.getSQLState();
-        String refused = activity + " was refused: " + e.getMessage() + " [SQLState " + state + "]. ";
+        String doing = Character.toUpperCase(activity.charAt(0)) + activity.substring(1);
+        String refused = doing + " was refused: " + e.getMessage() + " [SQLState " + state + "]. ";
         String outcome = write ? " Nothing was applied." : " Nothing was changed.";
         if (READ_ONLY.equals(state)) {
             boolean standby = inRecovery(connection, e);
