@@ -191,6 +191,20 @@ class RuntimeGuardsTest {
     }
 
     @Test
+    void aSuppressionCommentAtTheEndOfTheStatementLiftsTheGuardAsTheLinterReadsIt() {
+        db.execute("CREATE TABLE events (id int)", "INSERT INTO events SELECT generate_series(1, 20000)",
+                "ANALYZE events");
+        Path folder = TestFolder.in(dir).migration("0000_idx", statements(
+                "CREATE INDEX events_id_idx ON events (id); -- drizzle-migrator:ignore index-not-concurrent tiny rows",
+                "CREATE TABLE other (id int);")).write();
+
+        String log = LogCapture.during(() -> assertThat(configure(folder).load().migrate().appliedCount())
+                .isEqualTo(1));
+
+        assertThat(log).contains("0000_idx.sql:1", "tiny rows");
+    }
+
+    @Test
     void aSuppressionCommentWithoutAReasonDoesNotLiftTheGuard() {
         db.execute("CREATE TABLE events (id int)", "INSERT INTO events SELECT generate_series(1, 20000)",
                 "ANALYZE events");

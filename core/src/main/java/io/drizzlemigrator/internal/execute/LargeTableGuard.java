@@ -18,8 +18,9 @@ import org.slf4j.LoggerFactory;
  * The large-table rule, checked for every migration of the run before any is applied: a plain {@code CREATE INDEX}
  * on an existing table with more estimated rows than the threshold blocks writes for the whole build, so it is
  * refused before it takes a lock, and before anything of the run is created (the bookkeeping schema and table
- * included). A statement preceded by {@code -- drizzle-migrator:ignore index-not-concurrent <reason>} (the linter's
- * suppression comment, on a line before it or inside it) is let through, and the reason logged.
+ * included). A statement with {@code -- drizzle-migrator:ignore index-not-concurrent <reason>} (the linter's
+ * suppression comment, on a line before it, inside it or at the end of its last line) is let through, and the reason
+ * logged.
  */
 public final class LargeTableGuard {
 
@@ -57,7 +58,7 @@ public final class LargeTableGuard {
                 if (index != null && !index.concurrent()) {
                     rows.put(index.table(), -1L);
                     plain.add(new PlainBuild(m, step.line(), index,
-                            SuppressionComment.reasonFor(step.statement().tokens(), RULE)));
+                            SuppressionComment.reasonFor(step.statement(), m.file().sql(), RULE)));
                 }
             }
         }

@@ -75,13 +75,33 @@ public record SuppressionComment(boolean wholeFile, String ids, String reason, S
     }
 
     /**
-     * The reason given by a well-formed statement comment among {@code tokens} that names {@code ruleId}; null when
-     * there is none. What the statement's tokens hold are the comments before it (after the previous statement) and
-     * inside it.
+     * The reason a statement's suppression comment gives for {@code ruleId}, the comment before it (after the previous
+     * statement), inside it, or at the end of its last line, as the linter reads them; null when there is none.
+     *
+     * @param sql the whole file, read only when the statement's own tokens hold no such comment
      */
-    public static String reasonFor(List<Token> tokens, String ruleId) {
+    public static String reasonFor(SqlStatement statement, String sql, String ruleId) {
+        String reason = reasonFor(statement.tokens(), -1, ruleId);
+        if (reason != null || !sql.contains(MARKER)) {
+            return reason;
+        }
+        int lastLine = statement.line();
+        for (Token t : statement.tokens()) {
+            if (t.isSignificant()) {
+                lastLine = t.line();
+            }
+        }
+        try {
+            return reasonFor(SqlLexer.tokenize(sql), lastLine, ruleId);
+        } catch (SqlSyntaxException e) {
+            return null;
+        }
+    }
+
+    /** The reason of the first well-formed statement comment for {@code ruleId} (on {@code line} when not -1). */
+    private static String reasonFor(List<Token> tokens, int line, String ruleId) {
         for (Token t : tokens) {
-            if (t.type() != TokenType.LINE_COMMENT) {
+            if (t.type() != TokenType.LINE_COMMENT || line != -1 && t.line() != line) {
                 continue;
             }
             SuppressionComment c = read(t.text());
