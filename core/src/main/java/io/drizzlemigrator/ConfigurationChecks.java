@@ -26,10 +26,11 @@ final class ConfigurationChecks {
     static Target target(DataSource dataSource, String url, String user, String password) {
         if (dataSource == null && (url == null || url.isBlank())) {
             throw new ConfigurationException(
-                    "No database: give a DataSource or a URL (for example postgresql://user@host:5432/db)");
+                    "No database: give a DataSource or a URL (for example postgresql://user@host:5432/db)",
+                    Setting.URL, null);
         }
         if (dataSource != null && url != null) {
-            throw new ConfigurationException("Both a DataSource and a URL were given: choose one");
+            throw new ConfigurationException("Both a DataSource and a URL were given: choose one", Setting.URL, null);
         }
         if (url == null) {
             return new Target(null, user, password);
@@ -42,21 +43,23 @@ final class ConfigurationChecks {
     static void requireLocation(String location) {
         if (location == null || location.isBlank()) {
             throw new ConfigurationException("location is empty: set it to the drizzle migrations folder, "
-                    + "for example " + MigratorDefaults.LOCATION);
+                    + "for example " + MigratorDefaults.LOCATION, Setting.LOCATION, null);
         }
     }
 
-    static void requireNotNegative(String setting, Duration value) {
-        Objects.requireNonNull(value, setting);
+    static void requireNotNegative(Setting setting, Duration value) {
+        Objects.requireNonNull(value, setting.builderName());
         if (value.isNegative()) {
-            throw new ConfigurationException(setting + " must not be negative, was " + value);
+            throw new ConfigurationException(setting.builderName() + " must not be negative, was " + value, setting,
+                    null);
         }
     }
 
     /** @param note said after "must not be negative", e.g. what 0 means; empty for nothing */
-    static void requireNotNegative(String setting, long value, String note) {
+    static void requireNotNegative(Setting setting, long value, String note) {
         if (value < 0) {
-            throw new ConfigurationException(setting + " must not be negative" + note + ", was " + value);
+            throw new ConfigurationException(setting.builderName() + " must not be negative" + note + ", was " + value,
+                    setting, null);
         }
     }
 

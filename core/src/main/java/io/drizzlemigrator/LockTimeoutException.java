@@ -11,7 +11,12 @@ public class LockTimeoutException extends DrizzleMigratorException {
     private final String holder;
 
     public LockTimeoutException(String message, Duration waited, String holder) {
-        super(message);
+        this(message, waited, holder, null);
+    }
+
+    /** @param setting {@link Setting#LOCK_TIMEOUT} when the wait ended because it ran out (not interrupted) */
+    public LockTimeoutException(String message, Duration waited, String holder, Setting setting) {
+        super(message, setting, null);
         this.waited = waited;
         this.holder = holder;
     }

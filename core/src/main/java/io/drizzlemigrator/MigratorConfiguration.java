@@ -363,10 +363,11 @@ public final class MigratorConfiguration {
             ConfigurationChecks.requireLocation(location);
             Identifiers.requireValid("schema", schema);
             Identifiers.requireValid("table", table);
-            ConfigurationChecks.requireNotNegative("lockTimeout", lockTimeout);
-            ConfigurationChecks.requireNotNegative("ddlLockTimeout", ddlLockTimeout);
-            ConfigurationChecks.requireNotNegative("ddlLockRetries", ddlLockRetries, "");
-            ConfigurationChecks.requireNotNegative("largeTableRows", largeTableRows, " (0 turns the check off)");
+            ConfigurationChecks.requireNotNegative(Setting.LOCK_TIMEOUT, lockTimeout);
+            ConfigurationChecks.requireNotNegative(Setting.DDL_LOCK_TIMEOUT, ddlLockTimeout);
+            ConfigurationChecks.requireNotNegative(Setting.DDL_LOCK_RETRIES, ddlLockRetries, "");
+            ConfigurationChecks.requireNotNegative(Setting.LARGE_TABLE_ROWS, largeTableRows,
+                    " (0 turns the check off)");
             Objects.requireNonNull(lintMode, "lintMode");
             Objects.requireNonNull(outOfOrder, "outOfOrder");
             Objects.requireNonNull(editedMigrations, "editedMigrations");

@@ -13,7 +13,9 @@ import java.util.Optional;
  *   <li>out of order: {@link OutOfOrderPolicy#FAIL} blocks; {@code APPLY} (migrate applies them) and {@code IGNORE}
  *       (left unapplied, as drizzle does) are warnings;</li>
  *   <li>edited: {@link EditedMigrationPolicy#FAIL} blocks, {@code WARN} warns, {@code IGNORE} is information only;</li>
- *   <li>rows unknown to this folder: a warning (the database is ahead of this build), never blocking;</li>
+ *   <li>rows unknown to this folder: a warning (the database is ahead of this build), never blocking; but a folder
+ *       with no migrations against a database with rows is one blocking problem (tagged {@link #WRONG_FOLDER}): the
+ *       wrong folder, not a rollback;</li>
  *   <li>pending: blocking for {@link Purpose#VALIDATE} only, otherwise not a problem.</li>
  * </ul>
  *
@@ -40,8 +42,9 @@ public final class Problems {
     public interface Spelling {
 
         /**
-         * @param setting the core setting, as {@link MigratorConfiguration.Builder} names it ({@code outOfOrder},
-         *                {@code editedMigrations})
+         * @param setting the core setting, as {@link MigratorConfiguration.Builder} names it: one of the
+         *                {@link Setting#builderName()}s ({@code outOfOrder}, {@code editedMigrations},
+         *                {@code location}); {@link Setting#ofBuilderName(String)} gives the constant back
          * @param value the value to name
          */
         String setting(String setting, Enum<?> value);
@@ -50,8 +53,10 @@ public final class Problems {
     /** Settings as the core's builder names them: {@code outOfOrder=APPLY}. */
     public static final Spelling CORE_SPELLING = (setting, value) -> setting + "=" + value.name();
 
-    private static final String OUT_OF_ORDER = "outOfOrder";
-    private static final String EDITED = "editedMigrations";
+    private static final String OUT_OF_ORDER = Setting.OUT_OF_ORDER.builderName();
+    private static final String EDITED = Setting.EDITED_MIGRATIONS.builderName();
+    /** The tag of the problem of an empty folder against a database with history. */
+    public static final String WRONG_FOLDER = "<folder>";
 
     private final Purpose purpose;
     private final List<Problem> all;
@@ -74,6 +79,15 @@ public final class Problems {
         Objects.requireNonNull(purpose, "purpose");
         Objects.requireNonNull(spelling, "spelling");
         List<Problem> problems = new ArrayList<>();
+        List<MigrationInfo> unknown = report.unknown();
+        if (!unknown.isEmpty() && unknown.size() == report.migrations().size()) {
+            // one problem rather than one per row: the folder is not the one this database was migrated from
+            problems.add(new Problem(MigrationState.UNKNOWN, WRONG_FOLDER, Problem.Severity.BLOCKING, "The folder "
+                    + report.location() + " has no migrations but the database has " + unknown.size() + " (rows of "
+                    + report.table() + "): wrong " + Setting.LOCATION.builderName() + "? Point it at the folder the"
+                    + " database was migrated from."));
+            return new Problems(purpose, problems);
+        }
         String newest = newestApplied(report);
         for (MigrationInfo m : report.migrations()) {
             switch (m.state()) {
@@ -194,6 +208,25 @@ public final class Problems {
             text.append(" Nothing was applied.");
         }
         return Optional.of(text.toString());
+    }
+
+    /**
+     * The setting that would allow what {@link #refusal()} refuses (the first blocking problem's), for
+     * {@link DrizzleMigratorException#setting()}; empty when nothing blocks or no setting does (pending migrations).
+     */
+    public Optional<Setting> refusalSetting() {
+        for (Problem p : blocking()) {
+            if (p.tag().equals(WRONG_FOLDER) && p.kind() == MigrationState.UNKNOWN) {
+                return Optional.of(Setting.LOCATION);
+            }
+            if (p.kind() == MigrationState.OUT_OF_ORDER) {
+                return Optional.of(Setting.OUT_OF_ORDER);
+            }
+            if (p.kind() == MigrationState.EDITED) {
+                return Optional.of(Setting.EDITED_MIGRATIONS);
+            }
+        }
+        return Optional.empty();
     }
 
     private List<Problem> withSeverity(Problem.Severity severity) {

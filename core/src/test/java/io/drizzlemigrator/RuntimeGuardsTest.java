@@ -4,6 +4,7 @@ import static io.drizzlemigrator.testing.TestFolder.statements;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.drizzlemigrator.testing.LogCapture;
 import io.drizzlemigrator.testing.PostgresExtension.FreshDatabasePerTest;
 import io.drizzlemigrator.testing.TestDatabase;
 import io.drizzlemigrator.testing.TestFolder;
@@ -135,12 +136,14 @@ class RuntimeGuardsTest {
                 .write();
 
         assertThatThrownBy(() -> configure(folder).load().migrate())
-                .isInstanceOfSatisfying(MigrationFailedException.class, e -> {
-                    assertThat(e.file()).isEqualTo("0001_idx.sql");
-                    assertThat(e.line()).isEqualTo(2);
-                    assertThat(e.getMessage()).contains("CONCURRENTLY", "largeTableRows", "events");
+                .isInstanceOfSatisfying(ValidationException.class, e -> {
+                    assertThat(e.getMessage()).contains("0001_idx.sql:2", "CONCURRENTLY", "largeTableRows", "events",
+                            "about 20000 rows", "-- drizzle-migrator:ignore index-not-concurrent <reason>");
+                    assertThat(e.setting()).contains(Setting.LARGE_TABLE_ROWS);
                 });
         assertThat(db.relationExists("other")).isFalse();
+        assertThat(db.queryLong("select count(*) from pg_namespace where nspname = 'drizzle'"))
+                .as("a refused run creates no bookkeeping schema").isZero();
 
         Files.writeString(folder.resolve("0001_idx.sql"),
                 "CREATE INDEX CONCURRENTLY IF NOT EXISTS events_kind_idx ON events (kind);");
@@ -158,11 +161,51 @@ class RuntimeGuardsTest {
                 "CREATE INDEX big_id_idx ON \"Big Events\" (id);")).write();
 
         assertThatThrownBy(() -> configure(folder).load().migrate())
-                .isInstanceOfSatisfying(MigrationFailedException.class, e -> {
-                    assertThat(e.line()).isEqualTo(5);
-                    assertThat(e.getMessage()).contains("\"Big Events\"", "largeTableRows");
+                .isInstanceOfSatisfying(ValidationException.class, e -> {
+                    assertThat(e.getMessage()).contains("0000_idx.sql:5", "\"Big Events\"", "largeTableRows");
                 });
         assertThat(db.relationExists("other")).isFalse();
+    }
+
+    @Test
+    void aSuppressionCommentWithAReasonLiftsTheLargeTableGuardAndTheReasonIsLogged() {
+        db.execute("CREATE TABLE events (id int, kind text)",
+                "INSERT INTO events SELECT g, 'k' || (g % 10) FROM generate_series(1, 20000) g", "ANALYZE events");
+        Path folder = TestFolder.in(dir).migration("0000_idx", statements(
+                "CREATE TABLE other (id int);",
+                "-- drizzle-migrator:ignore index-not-concurrent built in the nightly maintenance window\n"
+                        + "CREATE INDEX events_kind_idx ON events (kind);")).write();
+
+        String log = LogCapture.during(() -> assertThat(configure(folder).load().migrate().appliedCount())
+                .isEqualTo(1));
+
+        assertThat(db.relationExists("events_kind_idx")).isTrue();
+        assertThat(log).contains("0000_idx.sql:4", "events", "built in the nightly maintenance window");
+    }
+
+    @Test
+    void aSuppressionCommentAtTheEndOfTheStatementLiftsTheGuardAsTheLinterReadsIt() {
+        db.execute("CREATE TABLE events (id int)", "INSERT INTO events SELECT generate_series(1, 20000)",
+                "ANALYZE events");
+        Path folder = TestFolder.in(dir).migration("0000_idx", statements(
+                "CREATE INDEX events_id_idx ON events (id); -- drizzle-migrator:ignore index-not-concurrent tiny rows",
+                "CREATE TABLE other (id int);")).write();
+
+        String log = LogCapture.during(() -> assertThat(configure(folder).load().migrate().appliedCount())
+                .isEqualTo(1));
+
+        assertThat(log).contains("0000_idx.sql:1", "tiny rows");
+    }
+
+    @Test
+    void aSuppressionCommentWithoutAReasonDoesNotLiftTheGuard() {
+        db.execute("CREATE TABLE events (id int)", "INSERT INTO events SELECT generate_series(1, 20000)",
+                "ANALYZE events");
+        Path folder = TestFolder.in(dir).migration("0000_idx",
+                "-- drizzle-migrator:ignore index-not-concurrent\nCREATE INDEX events_id_idx ON events (id);").write();
+
+        assertThatThrownBy(() -> configure(folder).load().migrate()).isInstanceOf(ValidationException.class)
+                .hasMessageContaining("0000_idx.sql:2");
     }
 
     @Test

@@ -155,6 +155,25 @@ class TransactionHandlingTest {
     }
 
     @Test
+    void failureOfANonTransactionalMigrationSaysWhichStatementsRunAgainAndWhichAreNotIdempotent() {
+        Path folder = TestFolder.in(dir)
+                .migration("0000_t", statements(
+                        "CREATE TABLE t (id int);",
+                        "CREATE TABLE IF NOT EXISTS u (id int);",
+                        "INSERT INTO t VALUES (1), (1);",
+                        "CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS t_id_key ON t (id);"))
+                .write();
+
+        assertThatThrownBy(() -> migrate(folder))
+                .isInstanceOfSatisfying(MigrationFailedException.class, e -> assertThat(e.getMessage())
+                        .contains("the next run runs statements 1-3 (lines 1, 3, 5) again",
+                                "IF NOT EXISTS",
+                                "not idempotent: statement 1 (line 1: CREATE TABLE t (id int);)",
+                                "statement 3 (line 5: INSERT INTO t VALUES (1), (1);)")
+                        .doesNotContain("statement 2 (line 3"));
+    }
+
+    @Test
     void allInOneModeRollsBackEverythingOnFailureLikeDrizzle() {
         Path folder = TestFolder.in(dir)
                 .migration("0000_a", "CREATE TABLE a (id int);")

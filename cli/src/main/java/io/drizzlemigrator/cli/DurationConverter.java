@@ -10,9 +10,14 @@ import picocli.CommandLine.TypeConversionException;
 
 /**
  * Reads a duration as people write it: plain seconds ({@code 45}), units ({@code 500ms}, {@code 30s}, {@code 5m},
- * {@code 1h}, combined as {@code 1m30s}) or ISO-8601 ({@code PT1M}). Negative durations are refused.
+ * {@code 1h}, combined as {@code 1m30s}) or ISO-8601 ({@code PT1M}). Negative durations are refused, and so are
+ * durations longer than {@link #MAX} (what a clock counting nanoseconds in a {@code long} can wait for), with the
+ * maximum in the message; picocli adds the option's name.
  */
 final class DurationConverter implements ITypeConverter<Duration> {
+
+    /** The longest duration accepted: whole hours that fit {@link Long#MAX_VALUE} nanoseconds (about 292 years). */
+    static final Duration MAX = Duration.ofHours(Long.MAX_VALUE / 3_600_000_000_000L);
 
     private static final Pattern SECONDS = Pattern.compile("\\d{1,12}");
     private static final Pattern UNITS = Pattern.compile("(?:\\d{1,12}(?:ms|h|m|s))+");
@@ -20,6 +25,14 @@ final class DurationConverter implements ITypeConverter<Duration> {
 
     @Override
     public Duration convert(String value) {
+        Duration duration = read(value);
+        if (duration.compareTo(MAX) > 0) {
+            throw tooLong(value);
+        }
+        return duration;
+    }
+
+    private Duration read(String value) {
         String text = value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
         try {
             if (SECONDS.matcher(text).matches()) {
@@ -46,8 +59,10 @@ final class DurationConverter implements ITypeConverter<Duration> {
                 }
                 return parsed;
             }
-        } catch (DateTimeParseException | ArithmeticException e) {
+        } catch (DateTimeParseException e) {
             throw invalid(value);
+        } catch (ArithmeticException e) {
+            throw tooLong(value);
         }
         throw invalid(value);
     }
@@ -65,6 +80,11 @@ final class DurationConverter implements ITypeConverter<Duration> {
             return millis / 1_000 + "s";
         }
         return millis + "ms";
+    }
+
+    private static TypeConversionException tooLong(String value) {
+        return new TypeConversionException("'" + value + "' is not a duration this tool can wait for: the maximum is "
+                + format(MAX) + " (about 292 years)");
     }
 
     private static TypeConversionException invalid(String value) {

@@ -66,6 +66,17 @@ class DurationConverterTest {
     }
 
     @Example
+    void durationsLongerThanTheMaximumAreRefusedNamingIt() {
+        for (String tooLong : new String[] {"99999999999h", "2562048h", "PT2562048H", "999999999999h999999999999h"}) {
+            assertThatThrownBy(() -> converter.convert(tooLong)).as(tooLong)
+                    .isInstanceOf(TypeConversionException.class)
+                    .hasMessageContaining("the maximum is 2562047h");
+        }
+        assertThat(converter.convert("2562047h")).isEqualTo(DurationConverter.MAX);
+        assertThat(DurationConverter.MAX.toNanos()).isPositive();
+    }
+
+    @Example
     void negativeAndEmptyDurationsAreRefused() {
         for (String bad : new String[] {"-5", "PT-1S", "", "s", "5 s", "1.5s", "P", "5d"}) {
             assertThatThrownBy(() -> converter.convert(bad)).as(bad).isInstanceOf(TypeConversionException.class);

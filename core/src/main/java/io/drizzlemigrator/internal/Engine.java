@@ -10,6 +10,7 @@ import io.drizzlemigrator.MigratorConfiguration;
 import io.drizzlemigrator.MigratorDefaults;
 import io.drizzlemigrator.OutOfOrderPolicy;
 import io.drizzlemigrator.Problems;
+import io.drizzlemigrator.Setting;
 import io.drizzlemigrator.StatusReport;
 import io.drizzlemigrator.TransactionMode;
 import io.drizzlemigrator.internal.execute.Executor;
@@ -80,36 +81,15 @@ public final class Engine {
         try {
             FolderReadAhead read = FolderReadAhead.start(config.location(), config.classLoader());
             try (Session session = openSession(read)) {
-                MigrateResult upToDate = upToDateWithoutLock(session, read, start);
-                if (upToDate != null) {
-                    events.onEvent(new MigrationEvent.RunFinished(upToDate));
-                    return upToDate;
-                }
-                Duration waited = acquireLock(session, read);
-                Throwable primary = null;
                 try {
-                    MigrateResult result = migrateLocked(session, read, waited, applied, start);
-                    events.onEvent(new MigrationEvent.RunFinished(result));
-                    return result;
-                } catch (RuntimeException | Error e) {
-                    primary = e;
-                    throw e;
-                } finally {
-                    boolean released = lock.release(session.connection);
-                    if (!released && primary == null) {
-                        Log.LOG.warn("The migration lock was not released cleanly; PostgreSQL frees it with the"
-                                + " session");
-                    }
+                    return migrate(session, read, applied, start);
+                } catch (SQLException e) {
+                    throw DatabaseRefusal.describe(e, session.connection, history, session.activity, true);
                 }
             }
         } catch (DrizzleMigratorException e) {
             events.onEvent(new MigrationEvent.RunFailed(Duration.ofNanos(System.nanoTime() - start), applied, e));
             throw e;
-        } catch (SQLException e) {
-            DrizzleMigratorException wrapped = databaseError(e);
-            events.onEvent(new MigrationEvent.RunFailed(Duration.ofNanos(System.nanoTime() - start), applied,
-                    wrapped));
-            throw wrapped;
         } catch (RuntimeException e) {
             // a bug or an unexpected driver failure: listeners (health, metrics) must still see the run end
             DrizzleMigratorException wrapped = new DrizzleMigratorException("Unexpected error during the migration"
@@ -118,6 +98,31 @@ public final class Engine {
             events.onEvent(new MigrationEvent.RunFailed(Duration.ofNanos(System.nanoTime() - start), applied,
                     wrapped));
             throw wrapped;
+        }
+    }
+
+    private MigrateResult migrate(Session session, FolderReadAhead read, List<AppliedMigration> applied, long start)
+            throws SQLException {
+        MigrateResult upToDate = upToDateWithoutLock(session, read, start);
+        if (upToDate != null) {
+            events.onEvent(new MigrationEvent.RunFinished(upToDate));
+            return upToDate;
+        }
+        session.activity = "taking the migration lock (pg_try_advisory_lock)";
+        Duration waited = acquireLock(session, read);
+        Throwable primary = null;
+        try {
+            MigrateResult result = migrateLocked(session, read, waited, applied, start);
+            events.onEvent(new MigrationEvent.RunFinished(result));
+            return result;
+        } catch (SQLException | RuntimeException | Error e) {
+            primary = e;
+            throw e;
+        } finally {
+            boolean released = lock.release(session.connection);
+            if (!released && primary == null) {
+                Log.LOG.warn("The migration lock was not released cleanly; PostgreSQL frees it with the session");
+            }
         }
     }
 
@@ -135,6 +140,7 @@ public final class Engine {
      */
     private MigrateResult upToDateWithoutLock(Session session, FolderReadAhead read, long start) throws SQLException {
         Connection c = session.connection;
+        session.activity = reading();
         HistoryTable.Shape shape = history.shape(c);
         if (!shape.exists()) {
             return null; // created under the lock
@@ -190,6 +196,7 @@ public final class Engine {
         Connection c = session.connection;
         // Read again under the lock (another runner may have applied since), and read, not create, first: a run
         // refused by a policy or by a file it cannot delimit leaves nothing behind.
+        session.activity = reading();
         HistoryTable.Shape shape = history.shape(c);
         List<HistoryRow> rows = history.read(c, shape);
         LoadedFolder folder = read.join();
@@ -210,12 +217,19 @@ public final class Engine {
             refuseNonTransactional(runList);
         }
         new LintGate(config.lintMode(), config.classLoader()).check(folder, tags, prepared, before, warnings);
+        // before anything is created: a refused run leaves no bookkeeping schema or table behind
+        session.activity = "estimating the size of the tables the run indexes";
+        new LargeTableGuard(config.largeTableRows()).check(c, runList, before);
         if (!shape.exists()) {
+            session.activity = "creating " + history.displayName() + " (CREATE SCHEMA IF NOT EXISTS, CREATE TABLE IF"
+                    + " NOT EXISTS)";
             shape = history.ensureExists(c, folder.layout() == Layout.FOLDERS);
         }
         if (!runList.isEmpty()) {
+            session.activity = "applying the run's migrations";
             apply(session, runList, shape, applied);
         }
+        session.activity = reading();
         Duration total = Duration.ofNanos(System.nanoTime() - start);
         StatusReport after = before;
         if (applied.isEmpty()) {
@@ -234,17 +248,16 @@ public final class Engine {
         for (ToApply p : runList) {
             if (!p.transactional()) {
                 PreparedMigration.Step s = p.firstNonTransactional();
-                throw new ConfigurationException("transactionMode ALL_IN_ONE cannot apply " + p.fileName()
+                throw new ConfigurationException("transactionMode=ALL_IN_ONE cannot apply " + p.fileName()
                         + ": line " + s.line() + " holds " + s.classification().description()
-                        + ", which PostgreSQL refuses inside a transaction block. Use transactionMode"
-                        + " PER_MIGRATION (the default). Nothing was applied.");
+                        + ", which PostgreSQL refuses inside a transaction block. Use transactionMode=PER_MIGRATION"
+                        + " (the default). Nothing was applied.", Setting.TRANSACTION_MODE, null);
             }
         }
     }
 
     private void apply(Session session, List<ToApply> runList, HistoryTable.Shape shape,
             List<AppliedMigration> applied) {
-        new LargeTableGuard(config.largeTableRows()).check(session.connection, runList);
         Executor executor = new Executor(session.connection, history, shape, events, new Executor.Guards(
                 config.ddlLockTimeout(), config.ddlLockRetries(), config.repairInvalidIndexes()), session.backendPid,
                 lock);
@@ -295,21 +308,32 @@ public final class Engine {
     private State readState() {
         FolderReadAhead read = FolderReadAhead.start(config.location(), config.classLoader());
         try (Session session = openSession(read)) {
-            HistoryTable.Shape shape = history.shape(session.connection);
-            List<HistoryRow> rows = history.read(session.connection, shape);
-            LoadedFolder folder = read.join();
-            // status and validate report a file that is not UTF-8, applied or not (a migration run decodes only what
-            // it applies, before applying anything)
-            for (MigrationFile m : folder.migrations()) {
-                m.sql();
+            try {
+                return readState(session, read);
+            } catch (SQLException e) {
+                throw DatabaseRefusal.describe(e, session.connection, history, session.activity, false);
             }
-            Plan plan = plan(folder, rows);
-            StatusReport report = report(plan, new Transactional(new PreparedCache(), true));
-            events.onEvent(new MigrationEvent.StatusRead(report));
-            return new State(plan, report);
-        } catch (SQLException e) {
-            throw databaseError(e);
         }
+    }
+
+    private State readState(Session session, FolderReadAhead read) throws SQLException {
+        session.activity = reading();
+        HistoryTable.Shape shape = history.shape(session.connection);
+        List<HistoryRow> rows = history.read(session.connection, shape);
+        LoadedFolder folder = read.join();
+        // status and validate report a file that is not UTF-8, applied or not (a migration run decodes only what
+        // it applies, before applying anything)
+        for (MigrationFile m : folder.migrations()) {
+            m.sql();
+        }
+        Plan plan = plan(folder, rows);
+        StatusReport report = report(plan, new Transactional(new PreparedCache(), true));
+        events.onEvent(new MigrationEvent.StatusRead(report));
+        return new State(plan, report);
+    }
+
+    private String reading() {
+        return "reading " + history.displayName() + " (select ... from " + history.qualifiedName() + ")";
     }
 
     private static Plan plan(LoadedFolder folder, List<HistoryRow> rows) {
@@ -365,13 +389,10 @@ public final class Engine {
         }
     }
 
-    private DrizzleMigratorException databaseError(SQLException e) {
+    /** A failure setting the session up that {@link Session} did not describe itself. */
+    private static DrizzleMigratorException databaseError(SQLException e) {
         String state = e.getSQLState();
-        if (state != null && state.startsWith("08")) {
-            return new DatabaseConnectionException("Lost the connection to the database: " + e.getMessage()
-                    + " [SQLState " + state + "]. If a migration was running, the error above says what it left.", e);
-        }
-        return new DrizzleMigratorException("Database error while reading or writing " + history.displayName()
-                + ": " + e.getMessage() + (state == null ? "" : " [SQLState " + state + "]"), e);
+        return new DatabaseConnectionException("Cannot set up the migration session: " + e.getMessage()
+                + (state == null ? "" : " [SQLState " + state + "]") + ". Nothing was applied.", e);
     }
 }

@@ -2,6 +2,7 @@ package io.drizzlemigrator.internal;
 
 import io.drizzlemigrator.ConfigurationException;
 import io.drizzlemigrator.MigratorConfiguration;
+import io.drizzlemigrator.Setting;
 import io.drizzlemigrator.internal.jdbc.Connections;
 import io.drizzlemigrator.internal.sql.SqlLexer;
 import io.drizzlemigrator.internal.sql.SqlStatement;
@@ -31,6 +32,8 @@ final class Session implements AutoCloseable {
     final String target;
     /** The backend that holds the migration lock, once taken. */
     int backendPid;
+    /** What the run is doing on this connection, naming the statement, for an error the database answers with. */
+    String activity = "setting up the session";
     private boolean restoreAutoCommit;
     /** Statements that undo what this run changed in the session, run before the connection is given back. */
     private final List<String> reset = new ArrayList<>();
@@ -79,6 +82,13 @@ final class Session implements AutoCloseable {
             try (PreparedStatement ps = connection.prepareStatement("select set_config('search_path', ?, false)")) {
                 ps.setString(1, config.searchPath().get());
                 ps.execute();
+            } catch (SQLException e) {
+                if (e.getSQLState() == null || e.getSQLState().startsWith("08")) {
+                    throw e;
+                }
+                throw new ConfigurationException("searchPath '" + config.searchPath().get() + "' was refused: "
+                        + e.getMessage() + " [SQLState " + e.getSQLState() + "]. Give a comma-separated list of"
+                        + " schema names (double-quoted where needed). Nothing was applied.", Setting.SEARCH_PATH, e);
             }
         }
         if (config.initSql().isPresent()) {
@@ -91,7 +101,8 @@ final class Session implements AutoCloseable {
         try {
             statements = SqlLexer.split(initSql);
         } catch (SqlSyntaxException e) {
-            throw new ConfigurationException("initSql cannot be delimited: " + e.getMessage());
+            throw new ConfigurationException("initSql cannot be delimited: " + e.getMessage(), Setting.INIT_SQL,
+                    null);
         }
         try (Statement s = connection.createStatement()) {
             for (SqlStatement st : statements) {
@@ -102,7 +113,7 @@ final class Session implements AutoCloseable {
         } catch (SQLException e) {
             throw new ConfigurationException("initSql failed: " + e.getMessage()
                     + (e.getSQLState() == null ? "" : " [SQLState " + e.getSQLState() + "]")
-                    + ". Nothing was applied.", e);
+                    + ". Nothing was applied.", Setting.INIT_SQL, e);
         }
     }
 

@@ -1,12 +1,14 @@
 package io.drizzlemigrator.lint;
 
+import io.drizzlemigrator.Setting;
 import io.drizzlemigrator.StatusReport;
 import io.drizzlemigrator.ValidationException;
 import java.util.Objects;
 
 /**
  * The startup check ({@code lint = fail}) found error-level problems in the pending migrations; nothing was applied.
- * The message lists the errors (file, line, rule, message) and says how to resolve them.
+ * The message lists the errors (file, line, rule, message) and says how to resolve them. Its
+ * {@link #setting()} is {@link Setting#LINT_MODE}: the check refuses because {@code lintMode} is {@code FAIL}.
  */
 public class LintFailedException extends ValidationException {
 
@@ -19,7 +21,7 @@ public class LintFailedException extends ValidationException {
      * @param status the state of the database and the folder when the check ran, if known (may be null)
      */
     public LintFailedException(LintReport report, StatusReport status) {
-        super(message(Objects.requireNonNull(report, "report")), status);
+        super(message(Objects.requireNonNull(report, "report")), status, Setting.LINT_MODE);
         this.report = report;
     }
 

@@ -4,8 +4,10 @@ import io.drizzlemigrator.AppliedMigration;
 import io.drizzlemigrator.MigrationFailedException;
 import io.drizzlemigrator.internal.sql.PreparedMigration;
 import io.drizzlemigrator.internal.sql.StatementKind;
+import io.drizzlemigrator.internal.sql.Token;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
@@ -70,6 +72,9 @@ final class FailureDescription {
         StringBuilder msg = new StringBuilder("Migration ").append(tag).append(" failed at ").append(where)
                 .append(": ").append(sqlState != null ? "[" + sqlState + "] " : "").append(serverMessage(e))
                 .append(". State left behind: ").append(state).append('.');
+        if (m != null && step != null && allInOneNote == null && !attempt.transactional() && attempt.executed() > 0) {
+            msg.append(' ').append(rerun(m, attempt.executed()));
+        }
         if (!appliedBefore.isEmpty()) {
             msg.append(' ').append(appliedBefore.size()).append(appliedBefore.size() == 1 ? " earlier migration"
                     : " earlier migrations").append(" of this run applied and recorded.");
@@ -77,6 +82,57 @@ final class FailureDescription {
         msg.append(" Fix the migration (or the database) and run again.");
         return new MigrationFailedException(msg.toString(), tag, file, line, sqlState, state, appliedBefore, e);
     }
+
+    /**
+     * What the next run repeats of a migration that ran outside a transaction: it is not recorded, so it runs whole
+     * again, and the statements that completed this time must then be harmless the second time.
+     */
+    private static String rerun(ToApply m, int executed) {
+        StringBuilder lines = new StringBuilder();
+        List<String> notIdempotent = new ArrayList<>();
+        for (PreparedMigration.Step s : m.statements().subList(0, executed)) {
+            lines.append(lines.length() == 0 ? "" : ", ").append(s.line());
+            if (!rerunnable(s)) {
+                notIdempotent.add("statement " + s.number() + " (line " + s.line() + ": " + s.excerpt() + ")");
+            }
+        }
+        String text = "Nothing of " + m.fileName() + " is recorded, so the next run runs "
+                + (executed == 1 ? "statement 1 (line " : "statements 1-" + executed + " (lines ") + lines
+                + ") again: each must be idempotent (CREATE ... IF NOT EXISTS, DROP ... IF EXISTS, CREATE OR REPLACE)"
+                + " or be undone by hand before the next run";
+        return text + (notIdempotent.isEmpty() ? "." : "; not idempotent: " + String.join(", ", notIdempotent)
+                + ".");
+    }
+
+    /**
+     * Whether running a completed statement again is harmless: it says IF [NOT] EXISTS or OR REPLACE, or is a
+     * command that leaves nothing a second run collides with.
+     */
+    static boolean rerunnable(PreparedMigration.Step step) {
+        List<Token> words = step.statement().significantTokens();
+        if (words.isEmpty()) {
+            return true;
+        }
+        Token first = words.get(0);
+        for (String harmless : RERUNNABLE_COMMANDS) {
+            if (first.isWord(harmless)) {
+                return true;
+            }
+        }
+        for (int i = 0; i + 1 < words.size(); i++) {
+            Token t = words.get(i);
+            if (t.isWord("IF") && (words.get(i + 1).isWord("EXISTS") || words.get(i + 1).isWord("NOT")
+                    && i + 2 < words.size() && words.get(i + 2).isWord("EXISTS"))
+                    || t.isWord("OR") && words.get(i + 1).isWord("REPLACE")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Commands whose second run does no harm: they leave nothing that a second run would collide with. */
+    private static final List<String> RERUNNABLE_COMMANDS = List.of("SELECT", "VACUUM", "ANALYZE", "REINDEX",
+            "REFRESH", "COMMENT", "GRANT", "REVOKE", "SET", "RESET", "CLUSTER");
 
     /** What a failed concurrent index build left, looked up on the server; empty when nothing. */
     private String invalidIndexLeft(SQLException e, PreparedMigration.Step step) {

@@ -1,7 +1,10 @@
 package io.drizzlemigrator.internal.execute;
 
-import io.drizzlemigrator.MigrationFailedException;
+import io.drizzlemigrator.Setting;
+import io.drizzlemigrator.StatusReport;
+import io.drizzlemigrator.ValidationException;
 import io.drizzlemigrator.internal.sql.PreparedMigration;
+import io.drizzlemigrator.internal.sql.SuppressionComment;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -14,7 +17,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The large-table rule, checked for every migration of the run before any is applied: a plain {@code CREATE INDEX}
  * on an existing table with more estimated rows than the threshold blocks writes for the whole build, so it is
- * refused before it takes a lock.
+ * refused before it takes a lock, and before anything of the run is created (the bookkeeping schema and table
+ * included). A statement with {@code -- drizzle-migrator:ignore index-not-concurrent <reason>} (the linter's
+ * suppression comment, on a line before it, inside it or at the end of its last line) is let through, and the reason
+ * logged.
  */
 public final class LargeTableGuard {
 
@@ -27,16 +33,20 @@ public final class LargeTableGuard {
         this.largeTableRows = largeTableRows;
     }
 
-    /** A plain index build of the run, where it is. */
-    private record PlainBuild(ToApply migration, int line, IndexStatement index) {
+    /** The linter's rule id for a plain index build, which the suppression comment names. */
+    private static final String RULE = "index-not-concurrent";
+
+    /** A plain index build of the run, where it is, and the reason given to allow it (null when none). */
+    private record PlainBuild(ToApply migration, int line, IndexStatement index, String allowedBecause) {
     }
 
     /**
      * Refuses the run when one of its plain index builds is on a table bigger than the threshold.
      *
-     * @throws MigrationFailedException naming the file and line, the table and its size, and the ways out
+     * @param before the state read before the run, for the refusal
+     * @throws ValidationException naming the file and line, the table and its size, the setting and the ways out
      */
-    public void check(Connection connection, List<ToApply> migrations) {
+    public void check(Connection connection, List<ToApply> migrations, StatusReport before) {
         if (largeTableRows <= 0) {
             return;
         }
@@ -47,7 +57,8 @@ public final class LargeTableGuard {
                 IndexStatement index = step.isIndexBuild() ? IndexStatement.parse(step.statement()) : null;
                 if (index != null && !index.concurrent()) {
                     rows.put(index.table(), -1L);
-                    plain.add(new PlainBuild(m, step.line(), index));
+                    plain.add(new PlainBuild(m, step.line(), index,
+                            SuppressionComment.reasonFor(step.statement(), m.file().sql(), RULE)));
                 }
             }
         }
@@ -65,17 +76,25 @@ public final class LargeTableGuard {
         for (PlainBuild build : plain) {
             IndexStatement index = build.index();
             long estimate = rows.getOrDefault(index.table(), -1L);
-            if (estimate > largeTableRows) {
-                ToApply m = build.migration();
-                String msg = "Migration " + m.tag() + " refused at " + m.fileName() + ":" + build.line()
-                        + ": CREATE INDEX without CONCURRENTLY on " + index.table() + ", which has about "
-                        + estimate + " rows (more than largeTableRows " + largeTableRows + "), would"
-                        + " block writes to it for the whole build. Build it with CREATE INDEX CONCURRENTLY IF NOT"
-                        + " EXISTS in a migration of its own (it then runs outside a transaction), or raise"
-                        + " largeTableRows. State left behind: nothing of this run was applied.";
-                throw new MigrationFailedException(msg, m.tag(), m.fileName(), build.line(), null,
-                        "nothing of this run was applied", List.of(), null);
+            if (estimate <= largeTableRows) {
+                continue;
             }
+            ToApply m = build.migration();
+            String where = m.fileName() + ":" + build.line();
+            if (build.allowedBecause() != null) {
+                LOG.warn("{}: CREATE INDEX without CONCURRENTLY on {} (about {} rows, more than largeTableRows {})"
+                        + " is allowed by its suppression comment: {}; writes to the table wait for the build",
+                        where, index.table(), estimate, largeTableRows, build.allowedBecause());
+                continue;
+            }
+            throw new ValidationException("Migration " + m.tag() + " refused at " + where + ": CREATE INDEX"
+                    + " without CONCURRENTLY on " + index.table() + ", which has about " + estimate + " rows (more"
+                    + " than largeTableRows, now " + largeTableRows + "), would block writes to it for the whole"
+                    + " build. Build it with CREATE INDEX CONCURRENTLY IF NOT EXISTS in a migration of its own (it"
+                    + " then runs outside a transaction), or, when blocking writes is acceptable, put the comment"
+                    + " -- " + SuppressionComment.MARKER + " " + RULE + " <reason> on the line before the"
+                    + " statement; or raise largeTableRows. Nothing was applied or created.", before,
+                    Setting.LARGE_TABLE_ROWS);
         }
     }
 }

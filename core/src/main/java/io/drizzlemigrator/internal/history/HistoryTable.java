@@ -88,6 +88,56 @@ public final class HistoryTable {
         return shape(connection);
     }
 
+    /**
+     * The {@code GRANT}s the connected role lacks to read the table (USAGE on its schema, SELECT) and, with
+     * {@code write}, to create it (CREATE on the database when the schema is missing, else on the schema) and record
+     * in it (INSERT, and the id sequence); asked of the catalog after the server refused with 42501.
+     */
+    public List<String> missingGrants(Connection connection, boolean write) throws SQLException {
+        List<String> grants = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement("select current_user, current_database(),"
+                + " has_database_privilege(current_database(), 'CREATE'), n.oid is not null,"
+                + " coalesce(has_schema_privilege(n.oid, 'USAGE'), false),"
+                + " coalesce(has_schema_privilege(n.oid, 'CREATE'), false), t.oid is not null,"
+                + " coalesce(has_table_privilege(t.oid, 'SELECT'), false),"
+                + " coalesce(has_table_privilege(t.oid, 'INSERT'), false)"
+                + " from (select 1) one left join pg_namespace n on n.nspname = ?"
+                + " left join pg_class t on t.relnamespace = n.oid and t.relname = ?")) {
+            ps.setString(1, schema);
+            ps.setString(2, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return grants;
+                }
+                String to = " TO " + Identifiers.quoteIfNeeded(rs.getString(1));
+                boolean schemaExists = rs.getBoolean(4);
+                boolean tableExists = rs.getBoolean(7);
+                if (!schemaExists) {
+                    if (write && !rs.getBoolean(3)) {
+                        grants.add("GRANT CREATE ON DATABASE " + Identifiers.quote(rs.getString(2)) + to);
+                    }
+                    return grants;
+                }
+                if (!rs.getBoolean(5)) {
+                    grants.add("GRANT USAGE ON SCHEMA " + Identifiers.quote(schema) + to);
+                }
+                if (!tableExists) {
+                    if (write && !rs.getBoolean(6)) {
+                        grants.add("GRANT CREATE ON SCHEMA " + Identifiers.quote(schema) + to);
+                    }
+                    return grants;
+                }
+                if (!rs.getBoolean(8) || write && !rs.getBoolean(9)) {
+                    grants.add("GRANT SELECT" + (write ? ", INSERT" : "") + " ON " + qualified + to);
+                }
+                if (write && !rs.getBoolean(9)) {
+                    grants.add("GRANT USAGE ON ALL SEQUENCES IN SCHEMA " + Identifiers.quote(schema) + to);
+                }
+            }
+        }
+        return grants;
+    }
+
     private boolean schemaExists(Connection connection) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("select 1 from pg_namespace where nspname = ?")) {
             ps.setString(1, schema);

@@ -1,6 +1,7 @@
 package io.drizzlemigrator.internal.jdbc;
 
 import io.drizzlemigrator.ConfigurationException;
+import io.drizzlemigrator.Setting;
 import java.nio.charset.StandardCharsets;
 
 /** Validation and quoting of the identifiers drizzle-migrator puts into SQL (schema and table names). */
@@ -18,11 +19,13 @@ public final class Identifiers {
     public static String requireValid(String setting, String name) {
         if (name == null || name.isEmpty()) {
             throw new ConfigurationException(setting + " is empty: give a plain SQL name such as "
-                    + ("schema".equals(setting) ? "drizzle" : "__drizzle_migrations"));
+                    + ("schema".equals(setting) ? "drizzle" : "__drizzle_migrations"), Setting.ofBuilderName(setting),
+                    null);
         }
         if (!isPlain(name) || name.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
             throw new ConfigurationException(setting + " '" + printable(name) + "' is not a plain SQL name: use"
-                    + " letters, digits, '_' or '$' (not starting with a digit), at most 63 characters");
+                    + " letters, digits, '_' or '$' (not starting with a digit), at most 63 characters",
+                    Setting.ofBuilderName(setting), null);
         }
         return name;
     }
@@ -42,6 +45,11 @@ public final class Identifiers {
     /** Double-quotes a validated name, as drizzle does. */
     public static String quote(String name) {
         return '"' + name.replace("\"", "\"\"") + '"';
+    }
+
+    /** A name as psql would write it: plain when it is lower case and plain, else double-quoted. */
+    public static String quoteIfNeeded(String name) {
+        return isPlain(name) && name.equals(name.toLowerCase(java.util.Locale.ROOT)) ? name : quote(name);
     }
 
     /** {@code "schema"."table"}. */

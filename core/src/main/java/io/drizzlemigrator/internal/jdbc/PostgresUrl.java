@@ -1,6 +1,7 @@
 package io.drizzlemigrator.internal.jdbc;
 
 import io.drizzlemigrator.ConfigurationException;
+import io.drizzlemigrator.Setting;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -28,7 +29,7 @@ public record PostgresUrl(String jdbcUrl, String user, String password) {
 
     public static PostgresUrl parse(String url) {
         if (url == null || url.isBlank()) {
-            throw new ConfigurationException("The database URL is empty");
+            throw new ConfigurationException("The database URL is empty", Setting.URL, null);
         }
         String trimmed = url.trim();
         String lower = trimmed.toLowerCase(Locale.ROOT);
@@ -39,7 +40,7 @@ public record PostgresUrl(String jdbcUrl, String user, String password) {
             return fromLibpq(trimmed);
         }
         throw new ConfigurationException("Unsupported database URL '" + redact(trimmed) + "': use "
-                + "jdbc:postgresql://host:5432/db or postgresql://user:password@host:5432/db");
+                + "jdbc:postgresql://host:5432/db or postgresql://user:password@host:5432/db", Setting.URL, null);
     }
 
     /** The URL with any password replaced by {@code ***}, for messages and logs. */
@@ -83,7 +84,7 @@ public record PostgresUrl(String jdbcUrl, String user, String password) {
                 .matcher(url);
         if (!m.matches()) {
             throw new ConfigurationException("Malformed database URL '" + redact(url)
-                    + "': expected postgresql://user:password@host:5432/database");
+                    + "': expected postgresql://user:password@host:5432/database", Setting.URL, null);
         }
         String userInfo = m.group(1);
         String hostPort = m.group(2);

@@ -1,8 +1,8 @@
 package io.drizzlemigrator.internal.lint;
 
-import io.drizzlemigrator.internal.sql.PreparedMigration;
 import io.drizzlemigrator.internal.sql.SqlLexer;
 import io.drizzlemigrator.internal.sql.SqlSyntaxException;
+import io.drizzlemigrator.internal.sql.SuppressionComment;
 import io.drizzlemigrator.internal.sql.Token;
 import io.drizzlemigrator.internal.sql.TokenType;
 import java.util.ArrayList;
@@ -23,8 +23,8 @@ import java.util.List;
  */
 final class Suppressions {
 
-    static final String MARKER = "drizzle-migrator:ignore";
-    private static final String FILE_MARKER = "drizzle-migrator:ignore-file";
+    static final String MARKER = SuppressionComment.MARKER;
+    private static final String FILE_MARKER = SuppressionComment.FILE_MARKER;
 
     private static final Suppressions NONE = new Suppressions(List.of());
 
@@ -83,43 +83,19 @@ final class Suppressions {
     }
 
     private static Directive directive(String sql, String file, Token t, int headerEnd, Sink sink) {
-        String text = t.text().substring(2).strip();
-        if (text.endsWith(PreparedMigration.BREAKPOINT)) {
-            text = text.substring(0, text.length() - PreparedMigration.BREAKPOINT.length()).strip();
-        }
-        boolean wholeFile;
-        String rest;
-        if (text.startsWith(FILE_MARKER)) {
-            wholeFile = true;
-            rest = text.substring(FILE_MARKER.length());
-        } else if (text.startsWith(MARKER)) {
-            wholeFile = false;
-            rest = text.substring(MARKER.length());
-        } else {
+        SuppressionComment c = SuppressionComment.read(t.text());
+        if (c == null) {
             return null; // the marker inside prose: not a directive
         }
-        if (!rest.isEmpty() && !Character.isWhitespace(rest.charAt(0))) {
-            invalid(sink, file, t, "'" + text + "' is not a suppression comment: write -- " + MARKER
-                    + " <rule-id> <reason> or -- " + FILE_MARKER + " <rule-id> <reason>");
+        if (c.malformed() != null) {
+            invalid(sink, file, t, c.malformed());
             return null;
         }
-        rest = rest.strip();
-        String kind = wholeFile ? FILE_MARKER : MARKER;
-        if (rest.isEmpty()) {
-            invalid(sink, file, t, "'-- " + kind + "' names no rule and gives no reason, so it suppresses nothing");
-            return null;
-        }
-        int space = 0;
-        while (space < rest.length() && !Character.isWhitespace(rest.charAt(space))) {
-            space++;
-        }
-        String ids = rest.substring(0, space);
-        String reason = rest.substring(space).strip();
+        boolean wholeFile = c.wholeFile();
+        String kind = c.marker();
+        String ids = c.ids();
         List<Rule> rules = new ArrayList<>();
-        for (String id : ids.split(",")) {
-            if (id.isEmpty()) {
-                continue;
-            }
+        for (String id : c.ruleIds()) {
             Rule rule = Rule.byId(id);
             if (rule == null) {
                 invalid(sink, file, t, "'-- " + kind + " " + ids + "' names the unknown rule '" + id + "', so it "
@@ -132,7 +108,7 @@ final class Suppressions {
             invalid(sink, file, t, "'-- " + kind + "' names no rule, so it suppresses nothing");
             return null;
         }
-        if (reason.isEmpty()) {
+        if (c.reason().isEmpty()) {
             invalid(sink, file, t, "'-- " + kind + " " + ids + "' gives no reason, so it suppresses nothing: "
                     + "say why the finding is safe here");
             return null;

@@ -2,6 +2,7 @@ package io.drizzlemigrator.internal.lock;
 
 import io.drizzlemigrator.ConfigurationException;
 import io.drizzlemigrator.LockTimeoutException;
+import io.drizzlemigrator.Setting;
 import io.drizzlemigrator.internal.digest.Sha256;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -79,7 +80,8 @@ public final class AdvisoryLock {
                 throw new LockTimeoutException("Timed out after " + format(waited) + " waiting for the migration"
                         + " lock (advisory lock " + key + "), held by " + holder + ". Another runner is migrating this"
                         + " database; raise lockTimeout (now " + format(timeout) + ") if its migrations take longer,"
-                        + " or check that process. Nothing was applied by this runner.", waited, holder);
+                        + " or check that process. Nothing was applied by this runner.", waited, holder,
+                        Setting.LOCK_TIMEOUT);
             }
             long sleep = Math.min(backoff + ThreadLocalRandom.current().nextLong(backoff / 2 + 1),
                     Math.max(1, (deadline - now) / 1_000_000L));
@@ -161,7 +163,7 @@ public final class AdvisoryLock {
                 + " work through it. Point the migration at a direct or session-pooled connection (a dedicated"
                 + " migration URL). The lock may stay held by pid " + lockedByPid + " until the proxy closes that"
                 + " server connection (select pg_terminate_backend(" + lockedByPid + ") frees it). No statement was"
-                + " sent after the change was seen.");
+                + " sent after the change was seen.", Setting.URL, null);
     }
 
     /** Releases the lock; returns false (and logs) if it was not held or the connection is gone. */

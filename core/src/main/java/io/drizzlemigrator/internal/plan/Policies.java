@@ -37,7 +37,7 @@ public final class Policies {
         Problems problems = Problems.of(report, config, purpose);
         Optional<String> refusal = problems.refusal();
         if (refusal.isPresent()) {
-            throw new ValidationException(refusal.get(), report);
+            throw new ValidationException(refusal.get(), report, problems.refusalSetting().orElse(null));
         }
         List<String> warnings = new ArrayList<>();
         for (Problem p : problems.warnings()) {

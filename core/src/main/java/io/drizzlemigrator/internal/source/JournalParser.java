@@ -13,6 +13,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Streams drizzle-kit 0.x's {@code meta/_journal.json} with jackson-core's {@link JsonParser} (no data binding).
@@ -26,6 +30,14 @@ final class JournalParser {
 
     static final String FILE = "meta/_journal.json";
 
+    /** The journal versions drizzle-kit 0.x writes; another one is read as these are, with a warning. */
+    static final Set<String> KNOWN_VERSIONS = Set.of("5", "6", "7");
+
+    /** Initialised on first use: see {@code Engine.Log}. */
+    private static final class Log {
+        static final Logger LOG = LoggerFactory.getLogger(MigrationFolderReader.class);
+    }
+
     /** Created on first use: a journal that {@link PlainJournal} reads never loads Jackson. */
     private static final class Json {
         static final JsonFactory FACTORY = JsonFactory.builder().build();
@@ -36,9 +48,12 @@ final class JournalParser {
     private final List<JournalEntry> entries = new ArrayList<>();
     private MigrationSourceException firstProblem;
 
-    private JournalParser(String where, JsonParser parser) {
+    private final Header header;
+
+    private JournalParser(String where, JsonParser parser, Header header) {
         this.where = where;
         this.parser = parser;
+        this.header = header;
     }
 
     /**
@@ -50,13 +65,76 @@ final class JournalParser {
      *         entry without a usable tag or {@code when}
      */
     static List<JournalEntry> parse(byte[] json, String where) {
-        List<JournalEntry> plain = PlainJournal.tryParse(json);
-        return plain != null ? plain : parseWithJackson(json, where);
+        Header header = new Header();
+        List<JournalEntry> plain = PlainJournal.tryParse(json, header);
+        List<JournalEntry> entries = plain != null ? plain : WithJackson.parse(json, where, header);
+        header.check(where);
+        checkEntries(entries, where);
+        return entries;
+    }
+
+    /**
+     * What a journal says about itself besides its entries, as the reader that read it found it: read as drizzle reads
+     * it, but worth a warning when drizzle-kit would not have written it so.
+     */
+    static final class Header {
+
+        private String version;
+        private int versionLine;
+        private boolean dialect;
+
+        /**
+         * @param version the top-level {@code version} ({@code <a number>} and the like when it is not a string), or
+         *                null when there is none
+         * @param dialect whether there is a {@code dialect} (one of PostgreSQL's: others are refused)
+         */
+        void read(String version, int versionLine, boolean dialect) {
+            this.version = version;
+            this.versionLine = versionLine;
+            this.dialect = dialect;
+        }
+
+        void check(String where) {
+            if (!dialect) {
+                Log.LOG.warn("{}: the journal in {} has no \"dialect\"; read as a PostgreSQL journal. drizzle-kit"
+                        + " writes \"dialect\": \"postgresql\": check that this is the PostgreSQL folder", FILE, where);
+            }
+            if (version != null && !KNOWN_VERSIONS.contains(version)) {
+                Log.LOG.warn("{}:{}: the journal in {} has version {}, which this drizzle-migrator does not know (it"
+                        + " reads versions {}); read as those are: check for a newer drizzle-migrator", FILE,
+                        versionLine, where, version.startsWith("<") ? version : "\"" + printable(version) + "\"",
+                        new TreeSet<>(KNOWN_VERSIONS));
+            }
+        }
+    }
+
+    /**
+     * What either reader accepts but drizzle-kit never writes: a negative {@code when} is refused (it is not a time,
+     * and created_at would sort the migration before every other); a repeated {@code idx} is only a warning (the
+     * migrations still apply in the journal's order, as drizzle applies them).
+     */
+    private static void checkEntries(List<JournalEntry> entries, String where) {
+        Map<Integer, JournalEntry> byIdx = new HashMap<>();
+        for (JournalEntry entry : entries) {
+            if (entry.when() < 0) {
+                throw new MigrationSourceException(FILE, entry.line(), "journal entry " + entry.idx() + " (tag "
+                        + printable(entry.tag()) + ") in " + where + " has a negative \"when\" (" + entry.when()
+                        + "): \"when\" is the epoch milliseconds drizzle stores as created_at; restore it from version"
+                        + " control");
+            }
+            JournalEntry earlier = byIdx.putIfAbsent(entry.idx(), entry);
+            if (earlier != null) {
+                Log.LOG.warn("{}:{}: journal entries {} and {} in {} both have idx {}; they are applied in the"
+                        + " journal's order, but drizzle-kit numbers entries uniquely: check the journal after a"
+                        + " merge", FILE, entry.line(), printable(earlier.tag()), printable(entry.tag()), where,
+                        entry.idx());
+            }
+        }
     }
 
     /** {@link #parse}, always with Jackson: the reference for {@link PlainJournal}, and every error message. */
     static List<JournalEntry> parseWithJackson(byte[] json, String where) {
-        return WithJackson.parse(json, where);
+        return WithJackson.parse(json, where, new Header());
     }
 
     /**
@@ -65,9 +143,9 @@ final class JournalParser {
      */
     private static final class WithJackson {
 
-        static List<JournalEntry> parse(byte[] json, String where) {
+        static List<JournalEntry> parse(byte[] json, String where, Header header) {
             try (JsonParser parser = Json.FACTORY.createParser(json)) {
-                return new JournalParser(where, parser).journal();
+                return new JournalParser(where, parser, header).journal();
             } catch (JsonEOFException e) {
                 JsonLocation at = e.getLocation();
                 throw new MigrationSourceException(FILE, line(at), "the journal in " + where + " ends in the middle"
@@ -100,11 +178,17 @@ final class JournalParser {
         }
         String dialect = null;
         int dialectLine = 0;
+        String version = null;
+        int versionLine = 0;
         boolean sawEntries = false;
         while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
             String key = parser.currentName();
             token = parser.nextToken();
-            if ("dialect".equals(key)) {
+            if ("version".equals(key)) {
+                version = token == JsonToken.VALUE_STRING ? parser.getText() : "<" + kind(token) + ">";
+                versionLine = tokenLine();
+                parser.skipChildren();
+            } else if ("dialect".equals(key)) {
                 dialect = token == JsonToken.VALUE_STRING ? parser.getText() : null;
                 dialectLine = tokenLine();
                 parser.skipChildren();
@@ -144,6 +228,7 @@ final class JournalParser {
             throw firstProblem;
         }
         requireUniqueTags();
+        header.read(version, versionLine, dialect != null);
         return List.copyOf(entries);
     }
 

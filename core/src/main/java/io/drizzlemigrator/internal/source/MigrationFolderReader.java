@@ -32,6 +32,8 @@ public final class MigrationFolderReader {
         static final Pattern PATTERN = Pattern.compile("(\\d{14})_(.*)", Pattern.DOTALL);
     }
     private static final Logger LOG = LoggerFactory.getLogger(MigrationFolderReader.class);
+    /** The hash of a file with no bytes at all. */
+    private static final String EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 
     private MigrationFolderReader() {
     }
@@ -108,6 +110,10 @@ public final class MigrationFolderReader {
             FolderAccess.Hashed file = folder.readHashed(w.file(), contents, started);
             if (file == null) {
                 throw w.missing(where);
+            }
+            if (EMPTY_SHA256.equals(file.hash())) {
+                LOG.warn("{} is empty in {}: it applies nothing but is recorded as applied; give it its SQL, or remove"
+                        + " it and its entry if it was never meant to run", w.file(), where);
             }
             read.add(file.bytes() == null
                     ? MigrationFile.remembered(w.tag(), w.millis(), w.name(), w.file(), file.hash(), w.idx(), where,

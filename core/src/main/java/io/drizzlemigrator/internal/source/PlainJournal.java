@@ -26,10 +26,14 @@ final class PlainJournal {
     private static final int TAG = 3;
     private static final int ENTRIES = 4;
     private static final int DIALECT = 5;
+    private static final int VERSION = 6;
 
     private final byte[] b;
     private int i;
     private int line = 1;
+    private String version;
+    private int versionLine;
+    private boolean sawDialect;
 
     private PlainJournal(byte[] json) {
         this.b = json;
@@ -37,8 +41,16 @@ final class PlainJournal {
 
     /** The journal's entries in array order, or null when this scan is not sure and Jackson must decide. */
     static List<JournalParser.JournalEntry> tryParse(byte[] json) {
+        return tryParse(json, new JournalParser.Header());
+    }
+
+    /** {@link #tryParse(byte[])}, filling {@code header} when it accepts the journal. */
+    static List<JournalParser.JournalEntry> tryParse(byte[] json, JournalParser.Header header) {
         try {
-            return new PlainJournal(json).journal();
+            PlainJournal scan = new PlainJournal(json);
+            List<JournalParser.JournalEntry> entries = scan.journal();
+            header.read(scan.version, scan.versionLine, scan.sawDialect);
+            return entries;
         } catch (NotPlain e) {
             return null;
         }
@@ -50,7 +62,6 @@ final class PlainJournal {
         whitespace();
         List<JournalParser.JournalEntry> entries = null;
         String dialect = null;
-        boolean sawDialect = false;
         if (!peekIs('}')) {
             do {
                 int key = memberKey();
@@ -62,6 +73,12 @@ final class PlainJournal {
                     if (dialect == null) {
                         throw NotPlain.INSTANCE;
                     }
+                } else if (key == VERSION) {
+                    if (!peekIs('"')) {
+                        throw NotPlain.INSTANCE;
+                    }
+                    version = string();
+                    versionLine = line;
                 } else {
                     scalar();
                 }
@@ -158,8 +175,8 @@ final class PlainJournal {
     }
 
     /**
-     * A key, as one of {@link #IDX}, {@link #WHEN}, {@link #TAG}, {@link #ENTRIES}, {@link #DIALECT} or
-     * {@link #OTHER}: compared in place, as a journal has thousands of keys and only these matter.
+     * A key, as one of {@link #IDX}, {@link #WHEN}, {@link #TAG}, {@link #ENTRIES}, {@link #DIALECT},
+     * {@link #VERSION} or {@link #OTHER}: compared in place, as a journal has thousands of keys and only these matter.
      */
     private int key() {
         int start = i + 1;
@@ -175,6 +192,8 @@ final class PlainJournal {
             return ENTRIES;
         } else if (is(start, length, "dialect")) {
             return DIALECT;
+        } else if (is(start, length, "version")) {
+            return VERSION;
         }
         return OTHER;
     }
