@@ -97,7 +97,7 @@ class StartupLintTest {
         assertThat(result.warnings()).singleElement(as(InstanceOfAssertFactories.STRING))
                 .startsWith("lint: 1 finding")
                 .contains("in the 2 migrations applied by this run", "drop-column 1",
-                        "1 of them would refuse the run with lintMode=FAIL", "run `drizzle-migrator lint` for details");
+                        "1 of them would refuse the run with lint mode fail", "run `drizzle-migrator lint` for details");
     }
 
     /** A run that goes on calls nothing an error, and the details are for DEBUG: one summary line in the log. */

@@ -62,7 +62,7 @@ final class LintCommand implements Callable<Integer> {
         if (!f.equals("text") && !f.equals("json") && !f.equals("github")) {
             throw new ParameterException(spec.commandLine(), "--format is '" + format + "'; use text, json or github");
         }
-        Logging.configure(false, false);
+        Logging.configure(false, false, false);
         LintReport report;
         try {
             LintConfig settings = config != null ? LintConfig.fromJson(config) : LintConfig.defaults();

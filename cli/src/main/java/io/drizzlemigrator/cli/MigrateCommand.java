@@ -45,7 +45,7 @@ final class MigrateCommand extends MigratorCommand {
                 json.writeEndObject();
             });
         } else if (summary()) {
-            TextReport.migrate(context.out(), result, context.redactor());
+            TextReport.migrate(context.out(), result);
         }
         return ExitCodes.OK;
     }

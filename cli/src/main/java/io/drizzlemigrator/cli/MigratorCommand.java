@@ -44,7 +44,7 @@ abstract class MigratorCommand implements Callable<Integer> {
         if (options.quiet && options.verbose) {
             throw new ParameterException(spec.commandLine(), "--quiet and --verbose exclude each other: choose one");
         }
-        Logging.configure(options.verbose, options.quiet);
+        Logging.configure(options.verbose, options.quiet, summary());
         long start = System.nanoTime();
         try {
             return execute(options.migrator(context.env()));

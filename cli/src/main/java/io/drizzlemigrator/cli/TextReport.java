@@ -24,24 +24,23 @@ final class TextReport {
     }
 
     /**
-     * One line per migration applied, then the total and the run's warnings: core decided them from the same problems
-     * {@code status} lists (and adds the lint summary), so they are not listed twice.
+     * One line per migration applied, then the total with the number of the run's warnings: core logged each warning
+     * on stderr already (one line for the lint summary too), so they are counted here, not printed twice.
      */
-    static void migrate(PrintStream out, MigrateResult result, Redactor redactor) {
+    static void migrate(PrintStream out, MigrateResult result) {
         for (AppliedMigration m : result.applied()) {
             out.println(appliedLine(m));
         }
         int appliedNow = result.status().applied().size();
+        String warnings = result.warnings().isEmpty() ? ""
+                : "; " + count(result.warnings().size(), "warning") + " (logged above)";
         if (result.applied().isEmpty()) {
-            out.println("Nothing to apply: " + appliedNow + " migration" + plural(appliedNow)
-                    + " already applied (" + millis(result.duration()) + ").");
+            out.println("Nothing to apply: " + count(appliedNow, "migration") + " already applied ("
+                    + millis(result.duration()) + ")" + warnings + ".");
         } else {
-            out.println("Applied " + result.appliedCount() + " migration" + plural(result.appliedCount()) + " in "
+            out.println("Applied " + count(result.appliedCount(), "migration") + " in "
                     + millis(result.duration()) + " (lock wait " + millis(result.lockWait()) + "); "
-                    + appliedNow + " applied in total.");
-        }
-        for (String warning : result.warnings()) {
-            out.println("warning: " + redactor.redact(warning));
+                    + appliedNow + " applied in total" + warnings + ".");
         }
         out.flush();
     }
@@ -143,5 +142,10 @@ final class TextReport {
 
     private static String plural(int n) {
         return n == 1 ? "" : "s";
+    }
+
+    /** {@code 1 migration}, {@code 2 migrations}: the one way the command line counts things. */
+    static String count(int n, String noun) {
+        return n + " " + noun + plural(n);
     }
 }

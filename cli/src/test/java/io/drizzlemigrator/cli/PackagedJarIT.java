@@ -1,5 +1,6 @@
 package io.drizzlemigrator.cli;
 
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drizzlemigrator.testing.TestDatabase;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -120,5 +122,35 @@ class PackagedJarIT {
         assertThat(help.out()).contains("migrate").contains("status").contains("validate").contains("Exit codes:");
         assertThat(usage.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(usage.err()).startsWith("error: ").contains("--no-such-option");
+    }
+
+    /**
+     * Dokploy's first run (186 migrations, 225 lint findings): one lint summary line, each migration once, a short
+     * summary; the findings stay out of the default output (issue 20: it was 1035 lines, "199 errors", exit 0).
+     */
+    @Test
+    void theDefaultMigrateOfARealFolderPrintsOneLinePerMigrationAndOneLintSummary() throws Exception {
+        Path dokploy = corpus("Dokploy__dokploy");
+
+        Result migrate = java(Map.of("DATABASE_URL", db.libpqUrl()), "migrate", "--dir", dokploy.toString());
+
+        assertThat(migrate.exitCode()).as(migrate.toString()).isZero();
+        List<String> lines = (migrate.out() + migrate.err()).lines().toList();
+        assertThat(lines).as(migrate.toString()).hasSizeLessThanOrEqualTo(190);
+        assertThat(lines).filteredOn(l -> l.contains("lint")).singleElement(as(InstanceOfAssertFactories.STRING))
+                .contains("run `drizzle-migrator lint` for details", "would refuse the run with lint mode fail");
+        assertThat(lines).filteredOn(l -> l.contains("0185_needy_kingpin")).hasSize(1);
+        assertThat(migrate.out() + migrate.err()).doesNotContainPattern("(?i)\\berrors?\\b"); // 0005_cute_terror is fine
+    }
+
+    /** A corpus of real drizzle-kit folders, in the shared folder above the checkout. */
+    private static Path corpus(String name) {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve("shared").resolve("corpora").resolve(name);
+            if (Files.isDirectory(candidate)) {
+                return candidate;
+            }
+        }
+        throw new AssertionError("No shared/corpora/" + name + " above " + Path.of("").toAbsolutePath());
     }
 }

@@ -80,7 +80,8 @@ final class LintGate {
 
     /**
      * One line: how many findings in how many migrations, per rule, and how many would refuse the run in
-     * {@link LintMode#FAIL}. Never "errors": this run goes on.
+     * {@link LintMode#FAIL} ("lint mode", which every face's setting is called: a logged line cannot be spelled per
+     * face). Never "errors": this run goes on.
      */
     static String summary(LintReport report, int migrations) {
         StringJoiner rules = new StringJoiner(", ");
@@ -91,7 +92,7 @@ final class LintGate {
         int findings = report.findings().size();
         return "lint: " + findings + " finding" + (findings == 1 ? "" : "s") + " in the " + migrations
                 + " migration" + (migrations == 1 ? "" : "s") + " applied by this run (" + rules + ")"
-                + (refusing == 0 ? "" : "; " + refusing + " of them would refuse the run with lintMode=FAIL")
+                + (refusing == 0 ? "" : "; " + refusing + " of them would refuse the run with lint mode fail")
                 + "; run `drizzle-migrator lint` for details (rules in docs/lint-rules.md)";
     }
 }
