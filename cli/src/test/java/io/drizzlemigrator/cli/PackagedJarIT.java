@@ -143,6 +143,18 @@ class PackagedJarIT {
         assertThat(migrate.out() + migrate.err()).doesNotContainPattern("(?i)\\berrors?\\b"); // 0005_cute_terror is fine
     }
 
+    /** pgjdbc logs through java.util.logging: its lines come out as ours, not as JUL's raw two-line records. */
+    @Test
+    void theJarRoutesTheDriversJavaUtilLoggingThroughTheSameLog() throws Exception {
+        Result status = java(Map.of(), "status", "--url", "jdbc:postgresql://127.0.0.1:abc/db?user=postgres",
+                "--dir", Fixtures.basic().toString());
+
+        assertThat(status.exitCode()).as(status.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(status.err()).as(status.toString())
+                .containsPattern("(?m)^[0-9:.]{12} WARN PGPropertyUtil - JDBC URL invalid port number: abc$")
+                .doesNotContain("WARNING:").doesNotContain("org.postgresql.util.PGPropertyUtil");
+    }
+
     /** A corpus of real drizzle-kit folders, in the shared folder above the checkout. */
     private static Path corpus(String name) {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
