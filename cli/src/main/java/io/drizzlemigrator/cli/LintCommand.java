@@ -81,7 +81,7 @@ final class LintCommand implements Callable<Integer> {
     }
 
     private int fail(String f, RuntimeException error) {
-        int code = ExitCodes.of(error);
+        int code = ExitCodes.of(error, "lint");
         if (f.equals("json")) {
             JsonReport.print(context.out(), json -> {
                 JsonReport.outcome(json, "lint", code);

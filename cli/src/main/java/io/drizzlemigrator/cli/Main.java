@@ -64,13 +64,13 @@ public final class Main {
             context.error(Errors.message(error));
             context.err().print(context.redactor().redact(Errors.stackTrace(error)));
             context.err().flush();
-            return ExitCodes.of(error);
+            return ExitCodes.of(error, commandLine.getCommandName());
         });
         cli.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n")
-                .exitCodeList(ExitCodes.descriptions());
+                .exitCodeList(ExitCodes.descriptions(cli.getCommandName()));
         for (CommandLine sub : cli.getSubcommands().values()) {
             sub.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n")
-                    .exitCodeList(ExitCodes.descriptions());
+                    .exitCodeList(ExitCodes.descriptions(sub.getCommandName()));
         }
         return cli;
     }

@@ -68,7 +68,7 @@ abstract class MigratorCommand implements Callable<Integer> {
     }
 
     private int fail(RuntimeException error, Duration elapsed) {
-        int code = ExitCodes.of(error);
+        int code = ExitCodes.of(error, name());
         if (options.json) {
             JsonReport.print(context.out(), json -> {
                 JsonReport.outcome(json, name(), code);
