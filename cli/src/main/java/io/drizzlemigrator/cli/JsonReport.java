@@ -126,6 +126,14 @@ final class JsonReport {
         json.writeEndObject();
     }
 
+    /** An {@code error} object for what is not an exception of a command: a usage error ({@code type} usage). */
+    static void error(JsonGenerator json, String type, String message) throws IOException {
+        json.writeObjectFieldStart("error");
+        json.writeStringField("type", type);
+        json.writeStringField("message", message);
+        json.writeEndObject();
+    }
+
     private static String type(Throwable error) {
         if (error instanceof MigrationFailedException) {
             return "migration_failed";

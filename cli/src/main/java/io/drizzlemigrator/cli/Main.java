@@ -58,7 +58,7 @@ public final class Main {
         cli.registerConverter(TransactionMode.class, new EnumConverter<>(TransactionMode.class));
         cli.setOut(new PrintWriter(context.out(), true));
         cli.setErr(new PrintWriter(context.err(), true));
-        cli.setParameterExceptionHandler((error, args) -> usageError(context, error));
+        cli.setParameterExceptionHandler((error, args) -> usageError(context, error, args));
         cli.setExecutionExceptionHandler((error, commandLine, parseResult) -> {
             // the commands handle their own failures: this is a bug in the command line itself
             context.error(Errors.message(error));
@@ -75,13 +75,28 @@ public final class Main {
         return cli;
     }
 
-    private static int usageError(CliContext context, ParameterException error) {
+    private static int usageError(CliContext context, ParameterException error, String[] args) {
         StringBuilder line = new StringBuilder(error.getMessage());
         if (error instanceof UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
             line.append(" (did you mean ").append(String.join(" or ", unmatched.getSuggestions())).append("?)");
         }
         line.append(". See '").append(error.getCommandLine().getCommandSpec().qualifiedName()).append(" --help'.");
+        if (wantsJson(args)) {
+            // the arguments did not parse, so --json is looked for in them: a script reading stdout still gets JSON
+            JsonReport.print(context.out(), json -> {
+                JsonReport.outcome(json, error.getCommandLine().getCommandName(), ExitCodes.USAGE);
+                JsonReport.error(json, "usage", context.redactor().redact(line.toString()));
+            });
+        }
         context.error(line.toString());
         return ExitCodes.USAGE;
+    }
+
+    /** Whether the arguments ask for a JSON document: {@code --json}, or lint's {@code --format json}. */
+    static boolean wantsJson(String[] args) {
+        List<String> list = List.of(args);
+        int format = list.indexOf("--format");
+        return list.contains("--json") || list.contains("--format=json")
+                || format >= 0 && format + 1 < list.size() && list.get(format + 1).equals("json");
     }
 }
