@@ -11,12 +11,12 @@ final class Errors {
     }
 
     /**
-     * The core's message for its own exceptions (they are written to be read); for anything else, which is a bug or
-     * an environment failure, the type too.
+     * The core's message for its own exceptions (they are written to be read), with the settings it names spelled as
+     * the command line's flags; for anything else, which is a bug or an environment failure, the type too.
      */
     static String message(Throwable error) {
         if (error instanceof DrizzleMigratorException && error.getMessage() != null) {
-            return error.getMessage();
+            return SettingFlags.render(error.getMessage());
         }
         return "unexpected " + error.getClass().getName()
                 + (error.getMessage() == null ? "" : ": " + error.getMessage());

@@ -7,9 +7,13 @@ import io.drizzlemigrator.TransactionMode;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
 
@@ -71,8 +75,29 @@ public final class Main {
         for (CommandLine sub : cli.getSubcommands().values()) {
             sub.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n")
                     .exitCodeList(ExitCodes.descriptions(sub.getCommandName()));
+            nameTheSettings(sub.getCommandSpec());
         }
         return cli;
+    }
+
+    /**
+     * Ends each option's description with the core setting it sets ({@code Sets largeTableRows.}), from the one table
+     * of {@link SettingFlags}. The options are removed and added back in their order, as picocli's are immutable.
+     */
+    private static void nameTheSettings(CommandSpec spec) {
+        List<OptionSpec> options = List.copyOf(spec.options());
+        options.forEach(spec::remove);
+        for (OptionSpec option : options) {
+            Optional<String> setting = SettingFlags.setting(option.longestName());
+            if (setting.isEmpty()) {
+                spec.addOption(option);
+                continue;
+            }
+            OptionSpec.Builder rebuilt = option.toBuilder();
+            List<String> description = new ArrayList<>(List.of(rebuilt.description())); // as written: ${DEFAULT-VALUE}
+            description.add("Sets " + setting.get() + ".");
+            spec.addOption(rebuilt.description(description.toArray(String[]::new)).build());
+        }
     }
 
     private static int usageError(CliContext context, ParameterException error, String[] args) {

@@ -5,11 +5,13 @@ import io.drizzlemigrator.AppliedMigration;
 import io.drizzlemigrator.DrizzleMigrator;
 import io.drizzlemigrator.MigrateResult;
 import io.drizzlemigrator.MigrationFailedException;
+import io.drizzlemigrator.MigratorConfiguration;
 import io.drizzlemigrator.Problems;
 import io.drizzlemigrator.StatusView;
 import io.drizzlemigrator.ValidationException;
 import java.io.IOException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /** {@code migrate}: applies the pending migrations and reports each one's time and the total. */
 @Command(name = "migrate", mixinStandardHelpOptions = true, versionProvider = ManifestVersion.class,
@@ -20,8 +22,16 @@ import picocli.CommandLine.Command;
                 + "and is recorded in drizzle's bookkeeping table, as drizzle's own migrator does."})
 final class MigrateCommand extends MigratorCommand {
 
+    @Mixin
+    MigrateOptions run;
+
     MigrateCommand(CliContext context) {
         super(context);
+    }
+
+    @Override
+    void configure(MigratorConfiguration.Builder builder) {
+        run.applyTo(builder);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.drizzlemigrator.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.drizzlemigrator.DrizzleMigrator;
+import io.drizzlemigrator.MigratorConfiguration;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -28,6 +29,15 @@ abstract class MigratorCommand implements Callable<Integer> {
         this.context = context;
     }
 
+    /** The migrator the options describe, with what this command's own options add. */
+    DrizzleMigrator migrator() {
+        return options.migrator(context.env(), this::configure);
+    }
+
+    /** Adds this command's own options to the configuration (migrate's lock and run settings). */
+    void configure(MigratorConfiguration.Builder builder) {
+    }
+
     /** Runs the command against the configured migrator and returns the exit code. */
     abstract int execute(DrizzleMigrator migrator);
 
@@ -47,7 +57,7 @@ abstract class MigratorCommand implements Callable<Integer> {
         Logging.configure(options.verbose, options.quiet, summary());
         long start = System.nanoTime();
         try {
-            return execute(options.migrator(context.env()));
+            return execute(migrator());
         } catch (RuntimeException e) {
             return fail(e, Duration.ofNanos(System.nanoTime() - start));
         }

@@ -51,6 +51,17 @@ class CliUsageTest {
         assertThat(run.err()).startsWith("error: ");
     }
 
+    /** The core's refusal names transactionMode; the command line's user typed --transaction-mode. */
+    @Test
+    void aCoreRefusalNamesTheSettingAsTheFlagTheUserTyped(TestDatabase db) {
+        CliRun run = CliRun.run("migrate", "--url", db.libpqUrl(), "--dir", Fixtures.basic().toString(),
+                "--transaction-mode", "all-in-one");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("--transaction-mode=all-in-one", "--transaction-mode=per-migration")
+                .doesNotContain("transactionMode").doesNotContain("ALL_IN_ONE");
+    }
+
     @Test
     void noCommandExitsTwo() {
         CliRun run = CliRun.run();
