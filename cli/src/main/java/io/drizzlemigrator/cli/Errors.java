@@ -3,6 +3,8 @@ package io.drizzlemigrator.cli;
 import io.drizzlemigrator.DrizzleMigratorException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** How an exception is told to a person. */
 final class Errors {
@@ -20,6 +22,27 @@ final class Errors {
         }
         return "unexpected " + error.getClass().getName()
                 + (error.getMessage() == null ? "" : ": " + error.getMessage());
+    }
+
+    /**
+     * The message of a failure of {@code command}: {@link #message(Throwable)}, and for the read-only commands
+     * without "nothing was applied".
+     */
+    static String message(Throwable error, String command) {
+        return command.equals("migrate") ? message(error) : forReadOnly(message(error));
+    }
+
+    /** Core's "nothing was applied" at the end of a message, as its runs say it. */
+    private static final Pattern NOTHING_APPLIED = Pattern.compile(
+            "(?i)[;.,]?\\s*nothing was applied( by this runner)?\\.?\\s*$");
+
+    /**
+     * A message for a command that never applies anything (status, validate): without core's closing "nothing was
+     * applied", which would suggest that something could have been.
+     */
+    static String forReadOnly(String message) {
+        Matcher m = NOTHING_APPLIED.matcher(message);
+        return m.find() ? message.substring(0, m.start()) + "." : message;
     }
 
     /** Whether the error is one the core describes itself, as opposed to a bug that needs the stack trace. */

@@ -85,7 +85,7 @@ final class LintCommand implements Callable<Integer> {
         if (f.equals("json")) {
             JsonReport.print(context.out(), json -> {
                 JsonReport.outcome(json, "lint", code);
-                JsonReport.error(json, error, context.redactor());
+                JsonReport.error(json, error, Errors.message(error), context.redactor());
             });
         }
         context.error(Errors.expected(error) ? Errors.message(error)

@@ -37,8 +37,8 @@ final class MigrateCommand extends MigratorCommand {
     @Override
     int execute(DrizzleMigrator migrator) {
         MigrateResult result = migrator.migrate();
+        StatusView view = StatusCommand.view(result.status(), options, Problems.Purpose.MIGRATE);
         if (json()) {
-            StatusView view = StatusCommand.view(result.status(), options, Problems.Purpose.MIGRATE);
             JsonReport.print(context.out(), json -> {
                 JsonReport.outcome(json, name(), ExitCodes.OK);
                 json.writeNumberField("durationMs", result.duration().toMillis());
@@ -55,7 +55,7 @@ final class MigrateCommand extends MigratorCommand {
                 json.writeEndObject();
             });
         } else if (summary()) {
-            TextReport.migrate(context.out(), result);
+            TextReport.migrate(context.out(), result, view);
         }
         return ExitCodes.OK;
     }
@@ -80,7 +80,7 @@ final class MigrateCommand extends MigratorCommand {
             }
             int before = failed.appliedBefore().size();
             context.out().println("Failed " + failed.tag() + " (" + failed.file() + ":" + failed.line() + ")"
-                    + (before == 0 ? "." : "; the " + before + " migration" + (before == 1 ? "" : "s")
+                    + (before == 0 ? "." : "; the " + TextReport.count(before, "migration")
                     + " applied before it stay" + (before == 1 ? "s" : "") + " applied."));
         } else if (error instanceof ValidationException invalid && invalid.status() != null) {
             TextReport.problems(context.out(), StatusCommand.view(invalid.status(), options,

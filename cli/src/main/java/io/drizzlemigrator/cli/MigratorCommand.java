@@ -79,17 +79,17 @@ abstract class MigratorCommand implements Callable<Integer> {
 
     private int fail(RuntimeException error, Duration elapsed) {
         int code = ExitCodes.of(error, name());
+        String message = Errors.message(error, name());
         if (options.json) {
             JsonReport.print(context.out(), json -> {
                 JsonReport.outcome(json, name(), code);
                 json.writeNumberField("durationMs", elapsed.toMillis());
-                JsonReport.error(json, error, context.redactor());
+                JsonReport.error(json, error, message, context.redactor());
                 jsonFailureDetails(json, error);
             });
         } else if (!options.quiet) {
             textFailureDetails(error);
         }
-        String message = Errors.message(error);
         if (options.verbose) {
             context.error(message);
             context.err().print(context.redactor().redact(Errors.stackTrace(error)));

@@ -24,24 +24,20 @@ final class TextReport {
     }
 
     /**
-     * One line per migration applied, then the total with the number of the run's warnings: core logged each warning
-     * on stderr already (one line for the lint summary too), so they are counted here, not printed twice.
+     * One line per migration applied, then the total, the state found after the run counted as status counts it
+     * ({@link #counts}), and the number of the run's warnings: core logged each warning on stderr already (one line
+     * for the lint summary too), so they are counted here, not printed twice.
      */
-    static void migrate(PrintStream out, MigrateResult result) {
+    static void migrate(PrintStream out, MigrateResult result, StatusView after) {
         for (AppliedMigration m : result.applied()) {
             out.println(appliedLine(m));
         }
-        int appliedNow = result.status().applied().size();
         String warnings = result.warnings().isEmpty() ? ""
-                : "; " + count(result.warnings().size(), "warning") + " (logged above)";
-        if (result.applied().isEmpty()) {
-            out.println("Nothing to apply: " + count(appliedNow, "migration") + " already applied ("
-                    + millis(result.duration()) + ")" + warnings + ".");
-        } else {
-            out.println("Applied " + count(result.appliedCount(), "migration") + " in "
-                    + millis(result.duration()) + " (lock wait " + millis(result.lockWait()) + "); "
-                    + appliedNow + " applied in total" + warnings + ".");
-        }
+                : " " + count(result.warnings().size(), "warning") + " (logged above).";
+        String run = result.applied().isEmpty() ? "Nothing to apply (" + millis(result.duration()) + ")."
+                : "Applied " + count(result.appliedCount(), "migration") + " in " + millis(result.duration())
+                        + " (lock wait " + millis(result.lockWait()) + ").";
+        out.println(run + " " + counts(after) + warnings);
         out.flush();
     }
 
@@ -90,12 +86,17 @@ final class TextReport {
         }
     }
 
+    /**
+     * The one count of the command line, status and migrate alike: each migration once, in its state as core's
+     * {@link StatusView#counts()} gives it (an edited migration counts as edited, not also as applied), and "Up to
+     * date" only when nothing is pending or out of order.
+     */
     static String counts(StatusView view) {
         Map<MigrationState, Integer> counts = view.counts();
         int unknown = counts.get(MigrationState.UNKNOWN);
         int total = view.migrations().size() - unknown;
         StringBuilder line = new StringBuilder();
-        line.append(total).append(" migration").append(plural(total)).append(": ")
+        line.append(count(total, "migration")).append(": ")
                 .append(counts.get(MigrationState.APPLIED)).append(" applied, ")
                 .append(counts.get(MigrationState.PENDING)).append(" pending");
         if (counts.get(MigrationState.EDITED) > 0) {
@@ -105,7 +106,7 @@ final class TextReport {
             line.append(", ").append(counts.get(MigrationState.OUT_OF_ORDER)).append(" out of order");
         }
         if (unknown > 0) {
-            line.append("; ").append(unknown).append(" row").append(plural(unknown)).append(" of unknown migrations");
+            line.append("; ").append(count(unknown, "row")).append(" of unknown migrations");
         }
         line.append(view.upToDate().orElse(false) ? ". Up to date." : ".");
         return line.toString();
