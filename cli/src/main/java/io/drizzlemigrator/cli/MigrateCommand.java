@@ -47,7 +47,7 @@ final class MigrateCommand extends MigratorCommand {
                 JsonReport.applied(json, "applied", result.applied());
                 json.writeArrayFieldStart("warnings");
                 for (String warning : result.warnings()) {
-                    json.writeString(context.redactor().redact(warning));
+                    json.writeString(context.redactor().redact(SettingFlags.render(warning)));
                 }
                 json.writeEndArray();
                 json.writeObjectFieldStart("status");

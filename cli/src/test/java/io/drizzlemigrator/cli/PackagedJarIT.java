@@ -143,6 +143,21 @@ class PackagedJarIT {
         assertThat(migrate.out() + migrate.err()).doesNotContainPattern("(?i)\\berrors?\\b"); // 0005_cute_terror is fine
     }
 
+    /** The lint details are for --verbose (DEBUG): each finding on its line, besides the one summary line. */
+    @Test
+    void withVerboseTheLintFindingsAreLoggedOneByOne() throws Exception {
+        Path dir = MigrationFolder.at(temp.resolve("verbose")).migration("0000_create_t", 1_000,
+                "CREATE TABLE t (id int, name text);").migration("0001_drop_name", 2_000,
+                "ALTER TABLE t DROP COLUMN name;").write();
+
+        Result verbose = java(Map.of("DATABASE_URL", db.libpqUrl()), "migrate", "--dir", dir.toString(), "--verbose");
+
+        assertThat(verbose.exitCode()).as(verbose.toString()).isZero();
+        assertThat(verbose.err()).as(verbose.toString())
+                .containsPattern("(?m) DEBUG DrizzleMigrator - lint: 0001_drop_name.sql:1:\\d+: error \\[drop-column\\]")
+                .contains("lint: 1 finding in the 2 migrations applied by this run (drop-column 1)");
+    }
+
     /** pgjdbc logs through java.util.logging: its lines come out as ours, not as JUL's raw two-line records. */
     @Test
     void theJarRoutesTheDriversJavaUtilLoggingThroughTheSameLog() throws Exception {
