@@ -142,7 +142,12 @@ public final class StatusView {
         return report == null ? Optional.empty() : Optional.of(report.isUpToDate());
     }
 
-    /** How many migrations (and unknown rows) are in each state; every state is present, empty when unreadable. */
+    /**
+     * How many migrations (and unknown rows) are in each state; every state is present, empty when unreadable. The
+     * one counting rule of every face: each migration is counted once, in its one state, so an applied migration
+     * whose file changed since counts as {@code EDITED}, not also as {@code APPLIED}, and the counts add up to the
+     * migrations (faces say "9 applied, 1 edited" after a run as in a status check, never "10 applied").
+     */
     public Map<MigrationState, Integer> counts() {
         Map<MigrationState, Integer> counts = new EnumMap<>(MigrationState.class);
         if (report != null) {

@@ -1,6 +1,7 @@
 package io.drizzlemigrator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.drizzlemigrator.internal.lint.FolderLinter;
@@ -11,7 +12,11 @@ import io.drizzlemigrator.lint.LintReport;
 import io.drizzlemigrator.testing.PostgresExtension;
 import io.drizzlemigrator.testing.TestDatabase;
 import io.drizzlemigrator.testing.TestFolder;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -89,8 +94,47 @@ class StartupLintTest {
                 MigrationFolderReader.read(folder.toString(), null), null, m -> true, LintConfig.defaults());
 
         assertThat(expected.isEmpty()).isFalse();
-        assertThat(result.warnings()).contains("lint: " + expected.summary() + " in the migrations applied by this run"
-                + " (see the log; rules in docs/lint-rules.md)");
+        assertThat(result.warnings()).singleElement(as(InstanceOfAssertFactories.STRING))
+                .startsWith("lint: 1 finding")
+                .contains("in the 2 migrations applied by this run", "drop-column 1",
+                        "1 of them would refuse the run with lint mode fail", "run `drizzle-migrator lint` for details");
+    }
+
+    /** A run that goes on calls nothing an error, and the details are for DEBUG: one summary line in the log. */
+    @Test
+    void warnModeLogsOneSummaryLineAndTheFindingsOnlyAtDebug(TestDatabase db) {
+        db.execute("DROP SCHEMA IF EXISTS drizzle CASCADE", "DROP TABLE IF EXISTS things");
+        Path folder = folder("quiet");
+        PrintStream original = System.err;
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(log, true, StandardCharsets.UTF_8));
+        try {
+            DrizzleMigrator.configure().dataSource(db.dataSource()).location(folder.toString()).load().migrate();
+        } finally {
+            System.setErr(original);
+        }
+
+        assertThat(log.toString(StandardCharsets.UTF_8).lines().filter(l -> l.contains("lint:")))
+                .singleElement(as(InstanceOfAssertFactories.STRING))
+                .contains("WARN", "lint: 1 finding in the 2 migrations").doesNotContainIgnoringCase("error");
+    }
+
+    /** The conventions hold from the baseline on: a first run adopts the folder as it is, later files must follow. */
+    @Test
+    void conventionsApplyOnlyToMigrationsAfterTheFirstRun(TestDatabase db) {
+        db.execute("DROP SCHEMA IF EXISTS drizzle CASCADE", "DROP TABLE IF EXISTS legacy, later");
+        TestFolder folder = TestFolder.in(dir.resolve("baseline"))
+                .migration("0000_legacy", "CREATE TABLE legacy (id int);");
+        MigrateResult first = DrizzleMigrator.configure().dataSource(db.dataSource())
+                .location(folder.write().toString()).lintMode(LintMode.FAIL).load().migrate();
+        assertThat(first.warnings()).noneSatisfy(w -> assertThat(w).startsWith("lint:"));
+
+        folder.migration("0001_later", "CREATE TABLE later (id int);");
+        MigrateResult second = DrizzleMigrator.configure().dataSource(db.dataSource())
+                .location(folder.write().toString()).load().migrate();
+
+        assertThat(second.appliedCount()).isEqualTo(1);
+        assertThat(second.warnings()).anySatisfy(w -> assertThat(w).startsWith("lint:").contains("missing-header 1"));
     }
 
     @Test

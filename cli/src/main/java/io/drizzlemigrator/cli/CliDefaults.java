@@ -25,6 +25,10 @@ final class CliDefaults implements IDefaultValueProvider {
             case "--edited" -> EnumConverter.display(MigratorDefaults.EDITED);
             case "--lint" -> EnumConverter.display(MigratorDefaults.LINT_MODE);
             case "--transaction-mode" -> EnumConverter.display(MigratorDefaults.TRANSACTION_MODE);
+            case "--ddl-lock-timeout" -> DurationConverter.format(MigratorDefaults.DDL_LOCK_TIMEOUT);
+            case "--ddl-lock-retries" -> Integer.toString(MigratorDefaults.DDL_LOCK_RETRIES);
+            case "--large-table-rows" -> Long.toString(MigratorDefaults.LARGE_TABLE_ROWS);
+            case "--repair-invalid-indexes" -> Boolean.toString(MigratorDefaults.REPAIR_INVALID_INDEXES);
             default -> null;
         };
     }

@@ -3,18 +3,17 @@ package io.drizzlemigrator.cli;
 import io.drizzlemigrator.ConfigurationException;
 import io.drizzlemigrator.DrizzleMigrator;
 import io.drizzlemigrator.EditedMigrationPolicy;
-import io.drizzlemigrator.LintMode;
 import io.drizzlemigrator.MigratorConfiguration;
 import io.drizzlemigrator.MigratorDefaults;
 import io.drizzlemigrator.OutOfOrderPolicy;
-import io.drizzlemigrator.TransactionMode;
-import java.time.Duration;
 import java.util.Map;
+import java.util.function.Consumer;
 import picocli.CommandLine.Option;
 
 /**
- * The options every subcommand takes, and how they become a {@link MigratorConfiguration}. Their defaults come from
- * {@link CliDefaults}, which takes them from {@link MigratorDefaults}.
+ * The options every database command takes (migrate, status, validate: the connection, the folder, the policies that
+ * weigh problems, the output), and how they become a {@link MigratorConfiguration}; migrate adds
+ * {@link MigrateOptions}. Their defaults come from {@link CliDefaults}, which takes them from {@link MigratorDefaults}.
  */
 final class CommonOptions {
 
@@ -52,11 +51,6 @@ final class CommonOptions {
             description = "Bookkeeping table (drizzle's migrationsTable). Default: ${DEFAULT-VALUE}.")
     String table;
 
-    @Option(names = "--lock-timeout", paramLabel = "<duration>",
-            description = {"How long to wait for another runner's migration lock: seconds (30), 500ms, 30s, 5m, "
-                    + "1h or ISO-8601 (PT1M).", "Default: ${DEFAULT-VALUE}."})
-    Duration lockTimeout;
-
     @Option(names = "--out-of-order", paramLabel = "fail|apply|ignore",
             description = {"What to do with a migration older than the newest applied one (merged late): fail, "
                     + "apply it, or ignore it as drizzle does.", "Default: ${DEFAULT-VALUE}."})
@@ -67,19 +61,13 @@ final class CommonOptions {
                     "Default: ${DEFAULT-VALUE}."})
     EditedMigrationPolicy edited;
 
-    @Option(names = "--lint", paramLabel = "off|warn|fail",
-            description = {"Lint the migrations about to be applied: log findings (warn), also refuse on error-level "
-                    + "findings (fail), or skip (off).", "Default: ${DEFAULT-VALUE}."})
-    LintMode lint;
-
-    @Option(names = "--transaction-mode", paramLabel = "per-migration|all-in-one",
-            description = {"One transaction per migration, or all pending migrations in one (as drizzle does).",
-                    "Default: ${DEFAULT-VALUE}."})
-    TransactionMode transactionMode;
-
     @Option(names = "--search-path", paramLabel = "<schemas>",
             description = "search_path for the migration session, for example app,public.")
     String searchPath;
+
+    @Option(names = "--init-sql", paramLabel = "<sql>",
+            description = "SQL run first on the migration session, for example \"SET ROLE ddl_owner\".")
+    String initSql;
 
     @Option(names = "--json", description = "Print a JSON document on stdout (and nothing else there).")
     boolean json;
@@ -94,9 +82,11 @@ final class CommonOptions {
      * The migrator these options describe. The password is taken from {@code --password}, else from the URL, else
      * from {@code PGPASSWORD}.
      *
+     * @param command what the command's own options add
+     *
      * @throws ConfigurationException no URL, or a setting the core refuses
      */
-    DrizzleMigrator migrator(Map<String, String> env) {
+    DrizzleMigrator migrator(Map<String, String> env, Consumer<MigratorConfiguration.Builder> command) {
         String effectiveUrl = url != null ? url : env.get(ENV_URL);
         if (effectiveUrl == null || effectiveUrl.isBlank()) {
             throw new ConfigurationException("No database URL: pass --url (for example "
@@ -107,14 +97,15 @@ final class CommonOptions {
                 .location(dir)
                 .schema(schema)
                 .table(table)
-                .lockTimeout(lockTimeout)
                 .outOfOrder(outOfOrder)
-                .editedMigrations(edited)
-                .lintMode(lint)
-                .transactionMode(transactionMode);
+                .editedMigrations(edited);
         if (searchPath != null) {
             builder.searchPath(searchPath);
         }
+        if (initSql != null) {
+            builder.initSql(initSql);
+        }
+        command.accept(builder);
         MigratorConfiguration configuration = builder.build();
         String envPassword = env.get(ENV_PASSWORD);
         if (!configuration.hasPassword() && envPassword != null && !envPassword.isEmpty()) {

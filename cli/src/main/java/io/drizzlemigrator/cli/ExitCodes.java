@@ -7,6 +7,7 @@ import io.drizzlemigrator.MigrationFailedException;
 import io.drizzlemigrator.MigrationSourceException;
 import io.drizzlemigrator.ValidationException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -28,10 +29,41 @@ public final class ExitCodes {
     /** {@code lint}: a rule of severity error fired. */
     public static final int LINT_ERRORS = 5;
 
+    /** What each code means, in order. */
+    private static final Map<Integer, String> MEANINGS = Map.of(
+            OK, "Success.",
+            MIGRATION_FAILED, "A migration failed (the message names its file and line), or the run failed "
+                    + "unexpectedly.",
+            USAGE, "Bad usage or settings, the database unreachable or refusing, or the folder unusable; nothing "
+                    + "was applied.",
+            PROBLEMS_FOUND, "Problems found: out-of-order or (with --edited=fail) edited migrations, lint findings "
+                    + "with --lint=fail; for validate also pending ones. Nothing was applied.",
+            LOCK_TIMEOUT, "Another runner held the migration lock longer than --lock-timeout; nothing was applied.",
+            LINT_ERRORS, "A lint rule of severity error fired.");
+
+    /** The codes each command can return: only migrate changes the database, takes the lock or runs SQL files. */
+    private static final Map<String, List<Integer>> BY_COMMAND = new LinkedHashMap<>();
+
+    static {
+        BY_COMMAND.put("migrate", List.of(OK, MIGRATION_FAILED, USAGE, PROBLEMS_FOUND, LOCK_TIMEOUT));
+        BY_COMMAND.put("status", List.of(OK, USAGE, PROBLEMS_FOUND));
+        BY_COMMAND.put("validate", List.of(OK, USAGE, PROBLEMS_FOUND));
+        BY_COMMAND.put("lint", List.of(OK, USAGE, LINT_ERRORS));
+    }
+
     private ExitCodes() {
     }
 
-    /** The exit code for an exception a command let through. */
+    /**
+     * The exit code of {@code command} for an exception it let through. A command that changes nothing never says a
+     * migration failed: what is unexpected there (a database error, a bug) is told as {@link #USAGE}.
+     */
+    public static int of(Throwable error, String command) {
+        int code = of(error);
+        return codes(command).contains(code) ? code : USAGE;
+    }
+
+    /** The exit code for an exception, as migrate returns it. */
     public static int of(Throwable error) {
         if (error instanceof MigrationFailedException) {
             return MIGRATION_FAILED;
@@ -49,17 +81,30 @@ public final class ExitCodes {
         return MIGRATION_FAILED;
     }
 
-    /** Each code with what it means, in the order {@code --help} lists them. */
-    public static Map<String, String> descriptions() {
+    /** The codes a command can return, in order; every code for the root command (any other name). */
+    public static List<Integer> codes(String command) {
+        return BY_COMMAND.getOrDefault(command, List.of(OK, MIGRATION_FAILED, USAGE, PROBLEMS_FOUND, LOCK_TIMEOUT,
+                LINT_ERRORS));
+    }
+
+    /** A command's codes with what they mean, as its {@code --help} lists them. */
+    public static Map<String, String> descriptions(String command) {
         Map<String, String> codes = new LinkedHashMap<>();
-        codes.put(Integer.toString(OK), "Success: migrations applied, or the database is up to date.");
-        codes.put(Integer.toString(MIGRATION_FAILED), "A migration failed (the message names the file and line).");
-        codes.put(Integer.toString(USAGE), "Bad usage or settings, database unreachable, or unusable folder.");
-        codes.put(Integer.toString(PROBLEMS_FOUND), "Problems found: out-of-order or (with --edited=fail) edited "
-                + "migrations; for validate also pending ones.");
-        codes.put(Integer.toString(LOCK_TIMEOUT), "Another runner held the migration lock longer than "
-                + "--lock-timeout.");
-        codes.put(Integer.toString(LINT_ERRORS), "lint: a rule of severity error fired.");
+        for (int code : codes(command)) {
+            codes.put(Integer.toString(code), MEANINGS.get(code));
+        }
         return codes;
+    }
+
+    /** The table of README.md and docs/configuration.md: each code, its meaning, the commands that return it. */
+    public static String markdownTable() {
+        StringBuilder table = new StringBuilder("| exit code | meaning | returned by |\n|---|---|---|\n");
+        for (int code : codes("")) {
+            List<String> commands = BY_COMMAND.entrySet().stream().filter(e -> e.getValue().contains(code))
+                    .map(e -> "`" + e.getKey() + "`").toList();
+            table.append("| ").append(code).append(" | ").append(MEANINGS.get(code)).append(" | ")
+                    .append(String.join(", ", commands)).append(" |\n");
+        }
+        return table.toString();
     }
 }

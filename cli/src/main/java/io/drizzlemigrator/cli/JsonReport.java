@@ -105,11 +105,11 @@ final class JsonReport {
         json.writeEndArray();
     }
 
-    /** An {@code error} object: its type, the message, and what the exception says beyond the message. */
-    static void error(JsonGenerator json, Throwable error, Redactor redactor) throws IOException {
+    /** An {@code error} object: its type, the message as {@link Errors} tells it, and what the exception adds. */
+    static void error(JsonGenerator json, Throwable error, String message, Redactor redactor) throws IOException {
         json.writeObjectFieldStart("error");
         json.writeStringField("type", type(error));
-        json.writeStringField("message", redactor.redact(Errors.message(error)));
+        json.writeStringField("message", redactor.redact(message));
         if (error instanceof MigrationFailedException failed) {
             json.writeStringField("tag", failed.tag());
             json.writeStringField("file", failed.file());
@@ -123,6 +123,14 @@ final class JsonReport {
             json.writeNumberField("waitedMs", timeout.waited() == null ? 0 : timeout.waited().toMillis());
             nullableString(json, "holder", redactor.redact(timeout.holder()));
         }
+        json.writeEndObject();
+    }
+
+    /** An {@code error} object for what is not an exception of a command: a usage error ({@code type} usage). */
+    static void error(JsonGenerator json, String type, String message) throws IOException {
+        json.writeObjectFieldStart("error");
+        json.writeStringField("type", type);
+        json.writeStringField("message", message);
         json.writeEndObject();
     }
 

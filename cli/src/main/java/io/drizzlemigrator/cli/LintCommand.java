@@ -62,7 +62,7 @@ final class LintCommand implements Callable<Integer> {
         if (!f.equals("text") && !f.equals("json") && !f.equals("github")) {
             throw new ParameterException(spec.commandLine(), "--format is '" + format + "'; use text, json or github");
         }
-        Logging.configure(false, false);
+        Logging.configure(false, false, false);
         LintReport report;
         try {
             LintConfig settings = config != null ? LintConfig.fromJson(config) : LintConfig.defaults();
@@ -81,11 +81,11 @@ final class LintCommand implements Callable<Integer> {
     }
 
     private int fail(String f, RuntimeException error) {
-        int code = ExitCodes.of(error);
+        int code = ExitCodes.of(error, "lint");
         if (f.equals("json")) {
             JsonReport.print(context.out(), json -> {
                 JsonReport.outcome(json, "lint", code);
-                JsonReport.error(json, error, context.redactor());
+                JsonReport.error(json, error, Errors.message(error), context.redactor());
             });
         }
         context.error(Errors.expected(error) ? Errors.message(error)

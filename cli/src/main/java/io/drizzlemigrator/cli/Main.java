@@ -7,9 +7,13 @@ import io.drizzlemigrator.TransactionMode;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
 
@@ -58,30 +62,66 @@ public final class Main {
         cli.registerConverter(TransactionMode.class, new EnumConverter<>(TransactionMode.class));
         cli.setOut(new PrintWriter(context.out(), true));
         cli.setErr(new PrintWriter(context.err(), true));
-        cli.setParameterExceptionHandler((error, args) -> usageError(context, error));
+        cli.setParameterExceptionHandler((error, args) -> usageError(context, error, args));
         cli.setExecutionExceptionHandler((error, commandLine, parseResult) -> {
             // the commands handle their own failures: this is a bug in the command line itself
             context.error(Errors.message(error));
             context.err().print(context.redactor().redact(Errors.stackTrace(error)));
             context.err().flush();
-            return ExitCodes.of(error);
+            return ExitCodes.of(error, commandLine.getCommandName());
         });
         cli.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n")
-                .exitCodeList(ExitCodes.descriptions());
+                .exitCodeList(ExitCodes.descriptions(cli.getCommandName()));
         for (CommandLine sub : cli.getSubcommands().values()) {
             sub.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n")
-                    .exitCodeList(ExitCodes.descriptions());
+                    .exitCodeList(ExitCodes.descriptions(sub.getCommandName()));
+            nameTheSettings(sub.getCommandSpec());
         }
         return cli;
     }
 
-    private static int usageError(CliContext context, ParameterException error) {
+    /**
+     * Ends each option's description with the core setting it sets ({@code Sets largeTableRows.}), from the one table
+     * of {@link SettingFlags}. The options are removed and added back in their order, as picocli's are immutable.
+     */
+    private static void nameTheSettings(CommandSpec spec) {
+        List<OptionSpec> options = List.copyOf(spec.options());
+        options.forEach(spec::remove);
+        for (OptionSpec option : options) {
+            Optional<String> setting = SettingFlags.setting(option.longestName());
+            if (setting.isEmpty()) {
+                spec.addOption(option);
+                continue;
+            }
+            OptionSpec.Builder rebuilt = option.toBuilder();
+            List<String> description = new ArrayList<>(List.of(rebuilt.description())); // as written: ${DEFAULT-VALUE}
+            description.add("Sets " + setting.get() + ".");
+            spec.addOption(rebuilt.description(description.toArray(String[]::new)).build());
+        }
+    }
+
+    private static int usageError(CliContext context, ParameterException error, String[] args) {
         StringBuilder line = new StringBuilder(error.getMessage());
         if (error instanceof UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
             line.append(" (did you mean ").append(String.join(" or ", unmatched.getSuggestions())).append("?)");
         }
         line.append(". See '").append(error.getCommandLine().getCommandSpec().qualifiedName()).append(" --help'.");
+        if (wantsJson(args)) {
+            // the arguments did not parse, so --json is looked for in them: a script reading stdout still gets JSON
+            JsonReport.print(context.out(), json -> {
+                JsonReport.outcome(json, error.getCommandLine().getCommandName(), ExitCodes.USAGE);
+                JsonReport.error(json, "usage", context.redactor().redact(line.toString()));
+            });
+        }
         context.error(line.toString());
         return ExitCodes.USAGE;
+    }
+
+    /** Whether the arguments ask for a JSON document: {@code --json}, or lint's {@code --format json}. */
+    static boolean wantsJson(String[] args) {
+        List<String> list = List.of(args);
+        int format = list.indexOf("--format");
+        return list.contains("--json") || list.contains("--format=json")
+                || format >= 0 && format + 1 < list.size() && list.get(format + 1).equals("json");
     }
 }

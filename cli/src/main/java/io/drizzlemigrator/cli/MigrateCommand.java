@@ -5,11 +5,13 @@ import io.drizzlemigrator.AppliedMigration;
 import io.drizzlemigrator.DrizzleMigrator;
 import io.drizzlemigrator.MigrateResult;
 import io.drizzlemigrator.MigrationFailedException;
+import io.drizzlemigrator.MigratorConfiguration;
 import io.drizzlemigrator.Problems;
 import io.drizzlemigrator.StatusView;
 import io.drizzlemigrator.ValidationException;
 import java.io.IOException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /** {@code migrate}: applies the pending migrations and reports each one's time and the total. */
 @Command(name = "migrate", mixinStandardHelpOptions = true, versionProvider = ManifestVersion.class,
@@ -20,15 +22,23 @@ import picocli.CommandLine.Command;
                 + "and is recorded in drizzle's bookkeeping table, as drizzle's own migrator does."})
 final class MigrateCommand extends MigratorCommand {
 
+    @Mixin
+    MigrateOptions run;
+
     MigrateCommand(CliContext context) {
         super(context);
     }
 
     @Override
+    void configure(MigratorConfiguration.Builder builder) {
+        run.applyTo(builder);
+    }
+
+    @Override
     int execute(DrizzleMigrator migrator) {
         MigrateResult result = migrator.migrate();
+        StatusView view = StatusCommand.view(result.status(), options, Problems.Purpose.MIGRATE);
         if (json()) {
-            StatusView view = StatusCommand.view(result.status(), options, Problems.Purpose.MIGRATE);
             JsonReport.print(context.out(), json -> {
                 JsonReport.outcome(json, name(), ExitCodes.OK);
                 json.writeNumberField("durationMs", result.duration().toMillis());
@@ -37,7 +47,7 @@ final class MigrateCommand extends MigratorCommand {
                 JsonReport.applied(json, "applied", result.applied());
                 json.writeArrayFieldStart("warnings");
                 for (String warning : result.warnings()) {
-                    json.writeString(context.redactor().redact(warning));
+                    json.writeString(context.redactor().redact(SettingFlags.render(warning)));
                 }
                 json.writeEndArray();
                 json.writeObjectFieldStart("status");
@@ -45,7 +55,7 @@ final class MigrateCommand extends MigratorCommand {
                 json.writeEndObject();
             });
         } else if (summary()) {
-            TextReport.migrate(context.out(), result, context.redactor());
+            TextReport.migrate(context.out(), result, view);
         }
         return ExitCodes.OK;
     }
@@ -70,7 +80,7 @@ final class MigrateCommand extends MigratorCommand {
             }
             int before = failed.appliedBefore().size();
             context.out().println("Failed " + failed.tag() + " (" + failed.file() + ":" + failed.line() + ")"
-                    + (before == 0 ? "." : "; the " + before + " migration" + (before == 1 ? "" : "s")
+                    + (before == 0 ? "." : "; the " + TextReport.count(before, "migration")
                     + " applied before it stay" + (before == 1 ? "s" : "") + " applied."));
         } else if (error instanceof ValidationException invalid && invalid.status() != null) {
             TextReport.problems(context.out(), StatusCommand.view(invalid.status(), options,

@@ -2,6 +2,7 @@ package io.drizzlemigrator.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.drizzlemigrator.DrizzleMigrator;
+import io.drizzlemigrator.MigratorConfiguration;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -28,6 +29,15 @@ abstract class MigratorCommand implements Callable<Integer> {
         this.context = context;
     }
 
+    /** The migrator the options describe, with what this command's own options add. */
+    DrizzleMigrator migrator() {
+        return options.migrator(context.env(), this::configure);
+    }
+
+    /** Adds this command's own options to the configuration (migrate's lock and run settings). */
+    void configure(MigratorConfiguration.Builder builder) {
+    }
+
     /** Runs the command against the configured migrator and returns the exit code. */
     abstract int execute(DrizzleMigrator migrator);
 
@@ -44,10 +54,10 @@ abstract class MigratorCommand implements Callable<Integer> {
         if (options.quiet && options.verbose) {
             throw new ParameterException(spec.commandLine(), "--quiet and --verbose exclude each other: choose one");
         }
-        Logging.configure(options.verbose, options.quiet);
+        Logging.configure(options.verbose, options.quiet, summary());
         long start = System.nanoTime();
         try {
-            return execute(options.migrator(context.env()));
+            return execute(migrator());
         } catch (RuntimeException e) {
             return fail(e, Duration.ofNanos(System.nanoTime() - start));
         }
@@ -68,18 +78,18 @@ abstract class MigratorCommand implements Callable<Integer> {
     }
 
     private int fail(RuntimeException error, Duration elapsed) {
-        int code = ExitCodes.of(error);
+        int code = ExitCodes.of(error, name());
+        String message = Errors.message(error, name());
         if (options.json) {
             JsonReport.print(context.out(), json -> {
                 JsonReport.outcome(json, name(), code);
                 json.writeNumberField("durationMs", elapsed.toMillis());
-                JsonReport.error(json, error, context.redactor());
+                JsonReport.error(json, error, message, context.redactor());
                 jsonFailureDetails(json, error);
             });
         } else if (!options.quiet) {
             textFailureDetails(error);
         }
-        String message = Errors.message(error);
         if (options.verbose) {
             context.error(message);
             context.err().print(context.redactor().redact(Errors.stackTrace(error)));

@@ -7,7 +7,6 @@ import io.drizzlemigrator.StatusReport;
 import io.drizzlemigrator.StatusView;
 import io.drizzlemigrator.ValidationException;
 import java.io.IOException;
-import java.util.Locale;
 import picocli.CommandLine.Command;
 
 /** {@code status}: shows every migration's state without changing anything or taking the lock. */
@@ -24,9 +23,7 @@ final class StatusCommand extends MigratorCommand {
     }
 
     /** Problems name the command line's options: {@code --out-of-order=apply}. */
-    static final Problems.Spelling OPTIONS = (setting, value) -> "--"
-            + (setting.equals("editedMigrations") ? "edited" : "out-of-order") + "="
-            + value.name().toLowerCase(Locale.ROOT);
+    static final Problems.Spelling OPTIONS = SettingFlags::spell;
 
     @Override
     int execute(DrizzleMigrator migrator) {

@@ -24,25 +24,20 @@ final class TextReport {
     }
 
     /**
-     * One line per migration applied, then the total and the run's warnings: core decided them from the same problems
-     * {@code status} lists (and adds the lint summary), so they are not listed twice.
+     * One line per migration applied, then the total, the state found after the run counted as status counts it
+     * ({@link #counts}), and the number of the run's warnings: core logged each warning on stderr already (one line
+     * for the lint summary too), so they are counted here, not printed twice.
      */
-    static void migrate(PrintStream out, MigrateResult result, Redactor redactor) {
+    static void migrate(PrintStream out, MigrateResult result, StatusView after) {
         for (AppliedMigration m : result.applied()) {
             out.println(appliedLine(m));
         }
-        int appliedNow = result.status().applied().size();
-        if (result.applied().isEmpty()) {
-            out.println("Nothing to apply: " + appliedNow + " migration" + plural(appliedNow)
-                    + " already applied (" + millis(result.duration()) + ").");
-        } else {
-            out.println("Applied " + result.appliedCount() + " migration" + plural(result.appliedCount()) + " in "
-                    + millis(result.duration()) + " (lock wait " + millis(result.lockWait()) + "); "
-                    + appliedNow + " applied in total.");
-        }
-        for (String warning : result.warnings()) {
-            out.println("warning: " + redactor.redact(warning));
-        }
+        String warnings = result.warnings().isEmpty() ? ""
+                : " " + count(result.warnings().size(), "warning") + " (logged above).";
+        String run = result.applied().isEmpty() ? "Nothing to apply (" + millis(result.duration()) + ")."
+                : "Applied " + count(result.appliedCount(), "migration") + " in " + millis(result.duration())
+                        + " (lock wait " + millis(result.lockWait()) + ").";
+        out.println(run + " " + counts(after) + warnings);
         out.flush();
     }
 
@@ -91,12 +86,17 @@ final class TextReport {
         }
     }
 
+    /**
+     * The one count of the command line, status and migrate alike: each migration once, in its state as core's
+     * {@link StatusView#counts()} gives it (an edited migration counts as edited, not also as applied), and "Up to
+     * date" only when nothing is pending or out of order.
+     */
     static String counts(StatusView view) {
         Map<MigrationState, Integer> counts = view.counts();
         int unknown = counts.get(MigrationState.UNKNOWN);
         int total = view.migrations().size() - unknown;
         StringBuilder line = new StringBuilder();
-        line.append(total).append(" migration").append(plural(total)).append(": ")
+        line.append(count(total, "migration")).append(": ")
                 .append(counts.get(MigrationState.APPLIED)).append(" applied, ")
                 .append(counts.get(MigrationState.PENDING)).append(" pending");
         if (counts.get(MigrationState.EDITED) > 0) {
@@ -106,7 +106,7 @@ final class TextReport {
             line.append(", ").append(counts.get(MigrationState.OUT_OF_ORDER)).append(" out of order");
         }
         if (unknown > 0) {
-            line.append("; ").append(unknown).append(" row").append(plural(unknown)).append(" of unknown migrations");
+            line.append("; ").append(count(unknown, "row")).append(" of unknown migrations");
         }
         line.append(view.upToDate().orElse(false) ? ". Up to date." : ".");
         return line.toString();
@@ -143,5 +143,10 @@ final class TextReport {
 
     private static String plural(int n) {
         return n == 1 ? "" : "s";
+    }
+
+    /** {@code 1 migration}, {@code 2 migrations}: the one way the command line counts things. */
+    static String count(int n, String noun) {
+        return n + " " + noun + plural(n);
     }
 }

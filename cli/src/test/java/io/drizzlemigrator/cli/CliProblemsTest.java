@@ -158,6 +158,63 @@ class CliProblemsTest {
         assertThat(validate.exitCode()).as(validate.toString()).isEqualTo(ExitCodes.PROBLEMS_FOUND);
     }
 
+    /** One counting rule (core's StatusView): after a run, migrate counts as status does, each migration once. */
+    @Test
+    void migrateAndStatusCountAnEditedMigrationAlike() throws Exception {
+        Path dir = MigrationFolder.at(temp.resolve("counted")).migration("0000_create_a", 1_000, CREATE_A).write();
+        assertThat(cli("migrate", dir).exitCode()).isZero();
+        MigrationFolder.at(dir).migration("0000_create_a", 1_000, CREATE_A + "\n-- reworded after release\n")
+                .migration("0001_create_b", 2_000, CREATE_B).write();
+
+        CliRun migrate = cli("migrate", dir);
+        CliRun status = cli("status", dir);
+
+        String counts = "2 migrations: 1 applied, 0 pending, 1 edited.";
+        assertThat(migrate.out()).as(migrate.toString()).contains("Applied 1 migration in ").contains(counts);
+        assertThat(status.out()).as(status.toString()).contains(counts);
+    }
+
+    /** A run that ignores an out-of-order migration says so, not that everything is applied or up to date. */
+    @Test
+    void aRunWithNothingToApplySaysWhatIsLeftOutOfOrder() {
+        Path merged = mergedLate();
+
+        CliRun ignore = cli("migrate", merged, "--out-of-order=ignore");
+
+        assertThat(ignore.exitCode()).as(ignore.toString()).isZero();
+        assertThat(ignore.out()).startsWith("Nothing to apply (")
+                .contains("3 migrations: 2 applied, 0 pending, 1 out of order.").doesNotContain("Up to date");
+    }
+
+    /** validate and status apply nothing ever: their errors do not end with "nothing was applied". */
+    @Test
+    void aReadOnlyCommandNeverSaysNothingWasApplied() {
+        String unreachable = "postgresql://postgres@127.0.0.1:1/db";
+        String dir = Fixtures.basic().toString();
+
+        CliRun validate = CliRun.run("validate", "--url", unreachable, "--dir", dir);
+        CliRun validateJson = CliRun.run("validate", "--url", unreachable, "--dir", dir, "--json");
+        CliRun migrate = CliRun.run("migrate", "--url", unreachable, "--dir", dir);
+
+        assertThat(validate.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(validate.err()).as(validate.toString()).startsWith("error: ")
+                .doesNotContainIgnoringCase("nothing was applied");
+        assertThat(Json.map(Json.object(validateJson.out()).get("error")).get("message").toString())
+                .doesNotContainIgnoringCase("nothing was applied");
+        assertThat(migrate.err()).as(migrate.toString()).containsIgnoringCase("nothing was applied");
+    }
+
+    /** --dir naming a file says so, instead of "does not exist". */
+    @Test
+    void aFileGivenAsTheFolderIsSaidToBeAFile() throws Exception {
+        Path file = Files.writeString(temp.resolve("journal.txt"), "not a folder");
+
+        CliRun status = cli("status", file);
+
+        assertThat(status.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(status.err()).contains(file.toString(), "is a file, not a folder").doesNotContain("does not exist");
+    }
+
     @Test
     void waitingLongerThanTheLockTimeoutExitsFour() throws Exception {
         Path slow = MigrationFolder.at(temp.resolve("slow")).migration("0000_slow", 1_000, "select pg_sleep(3);")

@@ -35,6 +35,33 @@ class CliUsageTest {
         assertThat(run.err().lines()).hasSize(1);
     }
 
+    /** A script that asked for JSON reads stdout: a usage error is a JSON error document there too. */
+    @ParameterizedTest
+    @ValueSource(strings = {"status --json --lock-timout 5s", "migrate --json --out-of-order sometimes",
+        "lint --format json --no-such-option"})
+    void withJsonAUsageErrorIsAJsonErrorDocumentToo(String line) {
+        CliRun run = CliRun.run(line.split(" "));
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        Map<String, Object> doc = Json.object(run.out());
+        assertThat(doc).containsEntry("command", line.substring(0, line.indexOf(' ')))
+                .containsEntry("exitCode", (long) ExitCodes.USAGE).containsEntry("success", false);
+        assertThat(Json.map(doc.get("error"))).containsEntry("type", "usage")
+                .hasEntrySatisfying("message", m -> assertThat(m.toString()).contains("--help"));
+        assertThat(run.err()).startsWith("error: ");
+    }
+
+    /** The core's refusal names transactionMode; the command line's user typed --transaction-mode. */
+    @Test
+    void aCoreRefusalNamesTheSettingAsTheFlagTheUserTyped(TestDatabase db) {
+        CliRun run = CliRun.run("migrate", "--url", db.libpqUrl(), "--dir", Fixtures.basic().toString(),
+                "--transaction-mode", "all-in-one");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("--transaction-mode=all-in-one", "--transaction-mode=per-migration")
+                .doesNotContain("transactionMode").doesNotContain("ALL_IN_ONE");
+    }
+
     @Test
     void noCommandExitsTwo() {
         CliRun run = CliRun.run();

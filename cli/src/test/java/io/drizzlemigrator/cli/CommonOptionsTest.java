@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.drizzlemigrator.ConfigurationException;
 import io.drizzlemigrator.EditedMigrationPolicy;
+import io.drizzlemigrator.LintMode;
 import io.drizzlemigrator.MigratorConfiguration;
 import io.drizzlemigrator.MigratorDefaults;
 import io.drizzlemigrator.OutOfOrderPolicy;
@@ -14,6 +15,8 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine.ParseResult;
 
 /** How the options become the core's configuration (parsed, not run: no database needed). */
@@ -24,7 +27,7 @@ class CommonOptionsTest {
         CliContext context = new CliContext(sink, sink, env, Redactor.of(args, env));
         ParseResult parsed = Main.commandLine(context).parseArgs(args);
         MigratorCommand command = (MigratorCommand) parsed.subcommand().commandSpec().userObject();
-        return command.options.migrator(env).configuration();
+        return command.migrator().configuration();
     }
 
     @Test
@@ -45,7 +48,7 @@ class CommonOptionsTest {
 
     @Test
     void everyOptionReachesTheConfiguration() {
-        MigratorConfiguration c = configuration(Map.of(), "status", "--url", "jdbc:postgresql://db:5432/app",
+        MigratorConfiguration c = configuration(Map.of(), "migrate", "--url", "jdbc:postgresql://db:5432/app",
                 "--user", "deployer", "--dir", "classpath:db/drizzle", "--schema", "ops", "--table", "history",
                 "--lock-timeout", "90s", "--out-of-order", "apply", "--edited", "FAIL", "--transaction-mode",
                 "all-in-one", "--search-path", "app,public");
@@ -95,5 +98,44 @@ class CommonOptionsTest {
         assertThatThrownBy(() -> configuration(Map.of("PGPASSWORD", "x"), "validate"))
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("--url")
                 .hasMessageContaining("DATABASE_URL");
+    }
+
+    @Test
+    void everyMigrateOptionReachesTheConfiguration() {
+        MigratorConfiguration c = configuration(Map.of(), "migrate", "--url", "postgresql://app@db:5432/app",
+                "--init-sql", "SET ROLE ddl_owner", "--lock-key", "-42", "--lint", "fail", "--ddl-lock-timeout", "2s",
+                "--ddl-lock-retries", "3", "--large-table-rows", "50000", "--repair-invalid-indexes", "false");
+
+        assertThat(c.initSql()).contains("SET ROLE ddl_owner");
+        assertThat(c.lockKey()).hasValue(-42);
+        assertThat(c.lintMode()).isEqualTo(LintMode.FAIL);
+        assertThat(c.ddlLockTimeout()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(c.ddlLockRetries()).isEqualTo(3);
+        assertThat(c.largeTableRows()).isEqualTo(50_000);
+        assertThat(c.repairInvalidIndexes()).isFalse();
+    }
+
+    @Test
+    void withoutTheMigrateOptionsTheirCoreDefaultsApply() {
+        MigratorConfiguration c = configuration(Map.of(), "migrate", "--url", "postgresql://app@db:5432/app");
+
+        assertThat(c.initSql()).isEmpty();
+        assertThat(c.lockKey()).isEmpty();
+        assertThat(c.lintMode()).isEqualTo(MigratorDefaults.LINT_MODE);
+        assertThat(c.ddlLockTimeout()).isEqualTo(MigratorDefaults.DDL_LOCK_TIMEOUT);
+        assertThat(c.ddlLockRetries()).isEqualTo(MigratorDefaults.DDL_LOCK_RETRIES);
+        assertThat(c.largeTableRows()).isEqualTo(MigratorDefaults.LARGE_TABLE_ROWS);
+        assertThat(c.repairInvalidIndexes()).isEqualTo(MigratorDefaults.REPAIR_INVALID_INDEXES);
+    }
+
+    /** status and validate change nothing and take no lock: a run setting there is a usage error, not ignored. */
+    @ParameterizedTest
+    @CsvSource({"status,--ddl-lock-retries,3", "validate,--lock-timeout,5s", "status,--lint,fail",
+        "validate,--large-table-rows,100", "status,--transaction-mode,all-in-one", "lint,--init-sql,SELECT 1"})
+    void aFlagThatDoesNothingForACommandIsRefusedThere(String command, String flag, String value) {
+        CliRun run = CliRun.run(command, flag, value, "--url", "postgresql://app@db:5432/app");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).startsWith("error: Unknown option").contains("'" + flag + "'");
     }
 }

@@ -1,5 +1,6 @@
 package io.drizzlemigrator.cli;
 
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drizzlemigrator.testing.PostgresExtension.FreshDatabasePerTest;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -114,5 +116,62 @@ class PackagedJarIT {
         assertThat(help.out()).contains("migrate").contains("status").contains("validate").contains("Exit codes:");
         assertThat(usage.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(usage.err()).startsWith("error: ").contains("--no-such-option");
+    }
+
+    /**
+     * Dokploy's first run (186 migrations, 225 lint findings): one lint summary line, each migration once, a short
+     * summary; the findings stay out of the default output (issue 20: it was 1035 lines, "199 errors", exit 0).
+     */
+    @Test
+    void theDefaultMigrateOfARealFolderPrintsOneLinePerMigrationAndOneLintSummary() throws Exception {
+        Path dokploy = corpus("Dokploy__dokploy");
+
+        Result migrate = java(Map.of("DATABASE_URL", db.libpqUrl()), "migrate", "--dir", dokploy.toString());
+
+        assertThat(migrate.exitCode()).as(migrate.toString()).isZero();
+        List<String> lines = (migrate.out() + migrate.err()).lines().toList();
+        assertThat(lines).as(migrate.toString()).hasSizeLessThanOrEqualTo(190);
+        assertThat(lines).filteredOn(l -> l.contains("lint")).singleElement(as(InstanceOfAssertFactories.STRING))
+                .contains("run `drizzle-migrator lint` for details", "would refuse the run with lint mode fail");
+        assertThat(lines).filteredOn(l -> l.contains("0185_needy_kingpin")).hasSize(1);
+        assertThat(migrate.out() + migrate.err()).doesNotContainPattern("(?i)\\berrors?\\b"); // 0005_cute_terror is fine
+    }
+
+    /** The lint details are for --verbose (DEBUG): each finding on its line, besides the one summary line. */
+    @Test
+    void withVerboseTheLintFindingsAreLoggedOneByOne() throws Exception {
+        Path dir = MigrationFolder.at(temp.resolve("verbose")).migration("0000_create_t", 1_000,
+                "CREATE TABLE t (id int, name text);").migration("0001_drop_name", 2_000,
+                "ALTER TABLE t DROP COLUMN name;").write();
+
+        Result verbose = java(Map.of("DATABASE_URL", db.libpqUrl()), "migrate", "--dir", dir.toString(), "--verbose");
+
+        assertThat(verbose.exitCode()).as(verbose.toString()).isZero();
+        assertThat(verbose.err()).as(verbose.toString())
+                .containsPattern("(?m) DEBUG DrizzleMigrator - lint: 0001_drop_name.sql:1:\\d+: error \\[drop-column\\]")
+                .contains("lint: 1 finding in the 2 migrations applied by this run (drop-column 1)");
+    }
+
+    /** pgjdbc logs through java.util.logging: its lines come out as ours, not as JUL's raw two-line records. */
+    @Test
+    void theJarRoutesTheDriversJavaUtilLoggingThroughTheSameLog() throws Exception {
+        Result status = java(Map.of(), "status", "--url", "jdbc:postgresql://127.0.0.1:abc/db?user=postgres",
+                "--dir", Fixtures.basic().toString());
+
+        assertThat(status.exitCode()).as(status.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(status.err()).as(status.toString())
+                .containsPattern("(?m)^[0-9:.]{12} WARN PGPropertyUtil - JDBC URL invalid port number: abc$")
+                .doesNotContain("WARNING:").doesNotContain("org.postgresql.util.PGPropertyUtil");
+    }
+
+    /** A corpus of real drizzle-kit folders, in the shared folder above the checkout. */
+    private static Path corpus(String name) {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve("shared").resolve("corpora").resolve(name);
+            if (Files.isDirectory(candidate)) {
+                return candidate;
+            }
+        }
+        throw new AssertionError("No shared/corpora/" + name + " above " + Path.of("").toAbsolutePath());
     }
 }

@@ -59,7 +59,8 @@ final class DirectoryFolder extends FolderAccess {
 
     @Override
     String notFoundMessage() {
-        return "the migration folder " + describe() + " does not exist: set the location to drizzle-kit's `out` "
+        String what = Files.exists(dir) ? " is a file, not a folder" : " does not exist";
+        return "the migration folder " + describe() + what + ": set the location to drizzle-kit's `out` "
                 + "folder (relative paths resolve against the working directory, " + Path.of("").toAbsolutePath()
                 + ")";
     }

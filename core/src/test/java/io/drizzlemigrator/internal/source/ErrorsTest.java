@@ -41,10 +41,11 @@ class ErrorsTest {
     }
 
     @Test
-    void aFileInsteadOfAFolderIsReportedAsMissing() {
+    void aFileInsteadOfAFolderIsSaidToBeAFile() {
         Path file = write(tmp, "file.txt", "x");
 
-        assertThat(fail(file.toString()).getMessage()).contains(file.toString(), "does not exist");
+        assertThat(fail(file.toString()).getMessage()).contains(file.toString(), "is a file, not a folder")
+                .doesNotContain("does not exist");
     }
 
     @Test
