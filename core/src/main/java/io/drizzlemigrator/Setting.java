@@ -9,8 +9,11 @@ package io.drizzlemigrator;
  * {@link Problems.Spelling}, which is given these same names.
  */
 public enum Setting {
-    /** {@link MigratorConfiguration.Builder#dataSource(String, String, String)}: the database URL (and credentials). */
-    URL("url"),
+    /**
+     * {@link MigratorConfiguration.Builder#dataSource(String, String, String)} (or a {@code DataSource}): the database
+     * URL and credentials.
+     */
+    URL("dataSource"),
     /** {@link MigratorConfiguration.Builder#location(String)}: the migration folder. */
     LOCATION("location"),
     /** {@link MigratorConfiguration.Builder#schema(String)}: the bookkeeping table's schema. */

@@ -3,6 +3,7 @@ package io.drizzlemigrator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.drizzlemigrator.testing.PostgresExtension.FreshDatabasePerTest;
 import io.drizzlemigrator.testing.TestDatabase;
 import io.drizzlemigrator.testing.TestFolder;
 import io.drizzlemigrator.testing.TestRole;
@@ -11,7 +12,6 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * search path, an unknown host, a folder that is not the one the database was migrated from): a configuration
  * problem to fix, not a failed migration.
  */
+@FreshDatabasePerTest
 class DatabaseRefusalsTest {
 
     private static final String CREATE_A = "CREATE TABLE a (id int);";
@@ -26,21 +27,23 @@ class DatabaseRefusalsTest {
     @TempDir
     Path dir;
 
-    TestDatabase db;
+    private final TestDatabase db;
     TestRole testRole;
     String role;
 
+    DatabaseRefusalsTest(TestDatabase db) {
+        this.db = db;
+    }
+
     @BeforeEach
-    void createDatabase(TestInfo info) {
-        db = TestDatabase.create(info.getTestMethod().orElseThrow().getName());
+    void createRole() {
         testRole = TestRole.connectOnly(db);
         role = testRole.name();
     }
 
     @AfterEach
-    void dropDatabase() {
+    void dropRole() {
         testRole.close();
-        db.close();
     }
 
     private MigratorConfiguration.Builder asRole(Path folder) {

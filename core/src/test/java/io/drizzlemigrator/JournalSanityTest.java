@@ -4,36 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.drizzlemigrator.testing.LogCapture;
+import io.drizzlemigrator.testing.PostgresExtension.FreshDatabasePerTest;
 import io.drizzlemigrator.testing.TestDatabase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What a run says about a journal drizzle-kit would not write: refused where it is clearly broken (another dialect, a
  * negative {@code when}), a warning where the folder still applies as drizzle would apply it.
  */
+@FreshDatabasePerTest
 class JournalSanityTest {
 
     @TempDir
     Path dir;
 
-    TestDatabase db;
-
-    @BeforeEach
-    void createDatabase(TestInfo info) {
-        db = TestDatabase.create(info.getTestMethod().orElseThrow().getName());
-    }
-
-    @AfterEach
-    void dropDatabase() {
-        db.close();
-    }
+    private final TestDatabase db;
 
     private Path folder(String header, String entries, String... files) throws IOException {
         Files.createDirectories(dir.resolve("meta"));
@@ -50,6 +39,10 @@ class JournalSanityTest {
 
     private MigrateResult migrate(Path folder) {
         return DrizzleMigrator.configure().dataSource(db.dataSource()).location(folder.toString()).load().migrate();
+    }
+
+    JournalSanityTest(TestDatabase db) {
+        this.db = db;
     }
 
     @Test

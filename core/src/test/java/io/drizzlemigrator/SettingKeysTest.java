@@ -3,6 +3,7 @@ package io.drizzlemigrator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.drizzlemigrator.testing.PostgresExtension.FreshDatabasePerTest;
 import io.drizzlemigrator.testing.TestDatabase;
 import io.drizzlemigrator.testing.TestFolder;
 import java.lang.reflect.Method;
@@ -13,42 +14,33 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Errors that ask for a setting to change carry its key, so that each face can name it as its users write it; the
  * keys are the builder's own names.
  */
+@FreshDatabasePerTest
 class SettingKeysTest {
 
     @TempDir
     Path dir;
 
-    TestDatabase db;
-
-    @BeforeEach
-    void createDatabase(TestInfo info) {
-        db = TestDatabase.create(info.getTestMethod().orElseThrow().getName());
-    }
-
-    @AfterEach
-    void dropDatabase() {
-        db.close();
-    }
+    private final TestDatabase db;
 
     private MigratorConfiguration.Builder configure(Path folder) {
         return DrizzleMigrator.configure().dataSource(db.dataSource()).location(folder.toString());
+    }
+
+    SettingKeysTest(TestDatabase db) {
+        this.db = db;
     }
 
     @Test
     void everySettingIsNamedAsTheBuilderNamesIt() {
         Set<String> builder = Arrays.stream(MigratorConfiguration.Builder.class.getMethods()).map(Method::getName)
                 .collect(Collectors.toSet());
-        builder.add("url"); // dataSource(url, user, password)
 
         for (Setting s : Setting.values()) {
             assertThat(builder).as(s.name()).contains(s.builderName());

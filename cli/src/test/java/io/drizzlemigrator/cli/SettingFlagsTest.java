@@ -3,6 +3,7 @@ package io.drizzlemigrator.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drizzlemigrator.OutOfOrderPolicy;
+import io.drizzlemigrator.Setting;
 import io.drizzlemigrator.TransactionMode;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -52,6 +53,13 @@ class SettingFlagsTest {
             assertThat(migrate.findOption(e.getValue())).as(e.getValue()).isNotNull();
             String[] help = migrate.findOption(e.getValue()).description();
             assertThat(help[help.length - 1]).isEqualTo("Sets " + e.getKey() + ".");
+        }
+    }
+
+    @Test
+    void everySettingCoreErrorsCanNameHasAFlag() {
+        for (Setting setting : Setting.values()) {
+            assertThat(SettingFlags.flag(setting.builderName())).as("the flag of core's %s", setting).isPresent();
         }
     }
 }
