@@ -1,11 +1,6 @@
 package io.drizzlemigrator.cli;
 
-import io.drizzlemigrator.ConfigurationException;
-import io.drizzlemigrator.DatabaseConnectionException;
-import io.drizzlemigrator.LockTimeoutException;
-import io.drizzlemigrator.MigrationFailedException;
-import io.drizzlemigrator.MigrationSourceException;
-import io.drizzlemigrator.ValidationException;
+import io.drizzlemigrator.ExitCode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -31,22 +26,9 @@ public final class ExitCodes {
     private ExitCodes() {
     }
 
-    /** The exit code for an exception a command let through. */
+    /** The exit code for an exception a command let through (core's one table: {@link ExitCode#of}). */
     public static int of(Throwable error) {
-        if (error instanceof MigrationFailedException) {
-            return MIGRATION_FAILED;
-        }
-        if (error instanceof ConfigurationException || error instanceof MigrationSourceException
-                || error instanceof DatabaseConnectionException) {
-            return USAGE;
-        }
-        if (error instanceof ValidationException) {
-            return PROBLEMS_FOUND;
-        }
-        if (error instanceof LockTimeoutException) {
-            return LOCK_TIMEOUT;
-        }
-        return MIGRATION_FAILED;
+        return ExitCode.of(error).code();
     }
 
     /** Each code with what it means, in the order {@code --help} lists them. */
