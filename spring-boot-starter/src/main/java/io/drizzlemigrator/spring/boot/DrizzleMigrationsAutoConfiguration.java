@@ -74,10 +74,8 @@ public final class DrizzleMigrationsAutoConfiguration {
             try {
                 return builder.load();
             } catch (ConfigurationException e) {
-                ConfigurationException invalid = new ConfigurationException("Invalid drizzle-migrator configuration ("
-                        + DrizzleMigrationsProperties.PREFIX + ".* properties and DrizzleConfigurationCustomizer beans): "
-                        + e.getMessage(), e);
-                throw properties.isExitAfterMigrate() ? new MigrateOnlyException(invalid) : invalid;
+                throw new ConfigurationException("Invalid drizzle-migrator configuration (" + DrizzleMigrationsProperties
+                        .PREFIX + ".* properties and DrizzleConfigurationCustomizer beans): " + e.getMessage(), e);
             }
         }
 
@@ -87,7 +85,7 @@ public final class DrizzleMigrationsAutoConfiguration {
                 ObjectProvider<DrizzleMigrationStrategy> strategy, DrizzleMigrationsProperties properties) {
             // a migrate-only start exists to migrate: a strategy (validate only, skip) is for the service's own starts
             return new DrizzleMigrationsInitializer(drizzleMigrator,
-                    properties.isExitAfterMigrate() ? MigrateOnly.strategy() : strategy.getIfAvailable());
+                    properties.isExitAfterMigrate() ? null : strategy.getIfAvailable());
         }
 
         private static void applyProperties(MigratorConfiguration.Builder builder, DrizzleMigrationsProperties p) {

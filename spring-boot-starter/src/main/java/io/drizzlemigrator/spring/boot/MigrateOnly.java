@@ -1,6 +1,5 @@
 package io.drizzlemigrator.spring.boot;
 
-import io.drizzlemigrator.DrizzleMigratorException;
 import io.drizzlemigrator.ExitCode;
 import java.util.function.IntConsumer;
 import org.slf4j.Logger;
@@ -16,8 +15,7 @@ import org.springframework.core.env.ConfigurableEnvironment;
  * Migrate-only mode ({@code drizzle.migrations.exit-after-migrate=true}): once the application has started (without a
  * web server, see {@link MigrateOnlyEnvironmentPostProcessor}) and so migrated, closes it through
  * {@link SpringApplication#exit} and ends the process with {@link ExitCode#OK}. A failed migration fails startup as
- * it always does (the failure analysis names the file and line), and {@link MigrateOnlyException} gives the process
- * drizzle-migrator's exit code for it.
+ * it always does, and {@link MigrateOnlyRunListener} ends the process with drizzle-migrator's exit code for it.
  */
 class MigrateOnly implements ApplicationListener<ApplicationReadyEvent> {
 
@@ -44,17 +42,6 @@ class MigrateOnly implements ApplicationListener<ApplicationReadyEvent> {
     /** Whether the environment turns the mode on, read as Spring Boot binds the property (any relaxed form). */
     static boolean requested(ConfigurableEnvironment environment) {
         return Binder.get(environment).bind(PROPERTY, Boolean.class).orElse(false);
-    }
-
-    /** In migrate-only mode, what the startup run does: {@code migrate()}, its failures carrying their exit code. */
-    static DrizzleMigrationStrategy strategy() {
-        return migrator -> {
-            try {
-                migrator.migrate();
-            } catch (DrizzleMigratorException e) {
-                throw new MigrateOnlyException(e);
-            }
-        };
     }
 
     /** The exit code of a failure once the application has started (a runner, a listener). */
