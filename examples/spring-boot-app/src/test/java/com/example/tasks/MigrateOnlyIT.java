@@ -81,17 +81,10 @@ class MigrateOnlyIT {
     }
 
     private static ProcessBuilder service(int port, String databaseUrl, String... more) {
-        Path jar = Path.of(System.getProperty("app.jar", "target/spring-boot-app.jar"));
-        assertThat(jar).as("run mvn package first").isRegularFile();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-jar", jar.toString(), "--drizzle.migrations.exit-after-migrate=true",
+        List<String> arguments = new ArrayList<>(List.of("--drizzle.migrations.exit-after-migrate=true",
                 "--server.port=" + port));
-        command.addAll(List.of(more));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().remove("DATABASE_URL");
-        if (databaseUrl != null) {
-            builder.environment().put("DATABASE_URL", databaseUrl);
-        }
-        return builder;
+        arguments.addAll(List.of(more));
+        return MigrateOnlyProcess.javaJar(Path.of(System.getProperty("app.jar", "target/spring-boot-app.jar")),
+                databaseUrl, arguments);
     }
 }

@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -31,6 +33,25 @@ public final class MigrateOnlyProcess implements AutoCloseable {
 
     public int port() {
         return heldPort.getLocalPort();
+    }
+
+    /**
+     * {@code java -jar <jar> <arguments>} with {@code DATABASE_URL} set to {@code databaseUrl}, or unset when it is null
+     * (whatever the test JVM's environment holds).
+     */
+    public static ProcessBuilder javaJar(Path jar, String databaseUrl, List<String> arguments) {
+        if (!Files.isRegularFile(jar)) {
+            throw new AssertionError(jar.toAbsolutePath() + " does not exist: run mvn package first");
+        }
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Xmx256m", "-jar", jar.toAbsolutePath().toString()));
+        command.addAll(arguments);
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().remove("DATABASE_URL");
+        if (databaseUrl != null) {
+            builder.environment().put("DATABASE_URL", databaseUrl);
+        }
+        return builder;
     }
 
     /** What the process did: its exit code and its whole output. */

@@ -82,18 +82,11 @@ class MigrateOnlyIT {
     }
 
     private static ProcessBuilder service(int port, String databaseUrl, String... more) {
-        Path jar = Path.of(System.getProperty("app.jar", "target/micronaut-app.jar"));
-        assertThat(jar).as("run mvn package first").isRegularFile();
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx256m", "-jar", jar.toAbsolutePath().toString(),
-                "--drizzle.migrations.exit-after-migrate=true"));
-        command.addAll(List.of(more));
-        ProcessBuilder builder = new ProcessBuilder(command);
+        List<String> arguments = new ArrayList<>(List.of("--drizzle.migrations.exit-after-migrate=true"));
+        arguments.addAll(List.of(more));
+        ProcessBuilder builder = MigrateOnlyProcess.javaJar(Path.of(System.getProperty("app.jar",
+                "target/micronaut-app.jar")), databaseUrl, arguments);
         builder.environment().put("MICRONAUT_SERVER_PORT", Integer.toString(port));
-        builder.environment().remove("DATABASE_URL");
-        if (databaseUrl != null) {
-            builder.environment().put("DATABASE_URL", databaseUrl);
-        }
         return builder;
     }
 }
