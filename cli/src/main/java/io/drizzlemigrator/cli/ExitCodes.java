@@ -1,11 +1,6 @@
 package io.drizzlemigrator.cli;
 
-import io.drizzlemigrator.ConfigurationException;
-import io.drizzlemigrator.DatabaseConnectionException;
-import io.drizzlemigrator.LockTimeoutException;
-import io.drizzlemigrator.MigrationFailedException;
-import io.drizzlemigrator.MigrationSourceException;
-import io.drizzlemigrator.ValidationException;
+import io.drizzlemigrator.ExitCode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,17 +24,14 @@ public final class ExitCodes {
     /** {@code lint}: a rule of severity error fired. */
     public static final int LINT_ERRORS = 5;
 
-    /** What each code means, in order. */
-    private static final Map<Integer, String> MEANINGS = Map.of(
-            OK, "Success.",
-            MIGRATION_FAILED, "A migration failed (the message names its file and line), or the run failed "
-                    + "unexpectedly.",
-            USAGE, "Bad usage or settings, the database unreachable or refusing, or the folder unusable; nothing "
-                    + "was applied.",
-            PROBLEMS_FOUND, "Problems found: out-of-order or (with --edited=fail) edited migrations, lint findings "
-                    + "with --lint=fail; for validate also pending ones. Nothing was applied.",
-            LOCK_TIMEOUT, "Another runner held the migration lock longer than --lock-timeout; nothing was applied.",
-            LINT_ERRORS, "A lint rule of severity error fired.");
+    /** What each code means: core's one table. */
+    private static final Map<Integer, String> MEANINGS = new LinkedHashMap<>();
+
+    static {
+        for (ExitCode code : ExitCode.values()) {
+            MEANINGS.put(code.code(), code.meaning());
+        }
+    }
 
     /** The codes each command can return: only migrate changes the database, takes the lock or runs SQL files. */
     private static final Map<String, List<Integer>> BY_COMMAND = new LinkedHashMap<>();
@@ -63,22 +55,9 @@ public final class ExitCodes {
         return codes(command).contains(code) ? code : USAGE;
     }
 
-    /** The exit code for an exception, as migrate returns it. */
+    /** The exit code for an exception, as migrate returns it (core's one table: {@link ExitCode#of}). */
     public static int of(Throwable error) {
-        if (error instanceof MigrationFailedException) {
-            return MIGRATION_FAILED;
-        }
-        if (error instanceof ConfigurationException || error instanceof MigrationSourceException
-                || error instanceof DatabaseConnectionException) {
-            return USAGE;
-        }
-        if (error instanceof ValidationException) {
-            return PROBLEMS_FOUND;
-        }
-        if (error instanceof LockTimeoutException) {
-            return LOCK_TIMEOUT;
-        }
-        return MIGRATION_FAILED;
+        return ExitCode.of(error).code();
     }
 
     /** The codes a command can return, in order; every code for the root command (any other name). */

@@ -16,10 +16,15 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
 
-    /** Closed after the pool: an embedded server outlives the connections to it. */
+    /**
+     * Closed after the pool: an embedded server outlives the connections to it. A migrate-only start
+     * ({@code drizzle.migrations.exit-after-migrate=true}, an init container or a Job) needs {@code DATABASE_URL} and
+     * exits with 2 without it.
+     */
     @Bean
-    DemoDatabase demoDatabase(@Value("${DATABASE_URL:}") String databaseUrl) {
-        return DemoDatabase.connect(databaseUrl);
+    DemoDatabase demoDatabase(@Value("${DATABASE_URL:}") String databaseUrl,
+            @Value("${drizzle.migrations.exit-after-migrate:false}") boolean migrateOnly) {
+        return DemoDatabase.connect(databaseUrl, migrateOnly);
     }
 
     @Bean

@@ -87,6 +87,11 @@ class TasksApplicationIT {
             assertThat(getJson(base + "/tasks", 200).valueStream().map(t -> t.path("title").asString()))
                     .containsExactly("Write the runbook");
 
+            // the probes of docs/kubernetes.md's manifests answer
+            for (String path : KubernetesDoc.springPart().actuatorPaths()) {
+                get(base + path, 200);
+            }
+
             String output = Files.readString(log, StandardCharsets.UTF_8);
             assertThat(output).containsPattern("Applied 3 migrations in \\d+ ms");
         } finally {

@@ -9,6 +9,7 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.ExitCodeExceptionMapper;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -81,8 +82,10 @@ public final class DrizzleMigrationsAutoConfiguration {
         @Bean
         @ConditionalOnMissingBean
         DrizzleMigrationsInitializer drizzleMigrationsInitializer(DrizzleMigrator drizzleMigrator,
-                ObjectProvider<DrizzleMigrationStrategy> strategy) {
-            return new DrizzleMigrationsInitializer(drizzleMigrator, strategy.getIfAvailable());
+                ObjectProvider<DrizzleMigrationStrategy> strategy, DrizzleMigrationsProperties properties) {
+            // a migrate-only start exists to migrate: a strategy (validate only, skip) is for the service's own starts
+            return new DrizzleMigrationsInitializer(drizzleMigrator,
+                    properties.isExitAfterMigrate() ? null : strategy.getIfAvailable());
         }
 
         private static void applyProperties(MigratorConfiguration.Builder builder, DrizzleMigrationsProperties p) {
@@ -125,6 +128,23 @@ public final class DrizzleMigrationsAutoConfiguration {
                 return "filesystem:" + location.substring("file:".length());
             }
             return location;
+        }
+    }
+
+    /** Migrate-only mode: once started (and so migrated), the application exits with drizzle-migrator's codes. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnBooleanProperty(name = MigrateOnly.PROPERTY)
+    static class MigrateOnlyConfiguration {
+
+        @Bean
+        MigrateOnly drizzleMigrateOnly() {
+            return new MigrateOnly(System::exit);
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        ExitCodeExceptionMapper drizzleExitCodeExceptionMapper() {
+            return MigrateOnly.exceptionMapper();
         }
     }
 

@@ -22,6 +22,13 @@ public class DrizzleMigrationsProperties {
     private boolean enabled = true;
 
     /**
+     * Migrate-only mode, for an init container or a Job running the service's own image: start the application
+     * without a web server, apply the migrations, and exit with drizzle-migrator's exit codes (0 up to date or applied,
+     * 1 a migration failed, 2 configuration, connection or folder, 3 problems found, 4 lock timeout).
+     */
+    private boolean exitAfterMigrate;
+
+    /**
      * The drizzle-kit migration folder (its "out" folder, holding meta/_journal.json or drizzle-kit 1.0's
      * timestamped folders): "classpath:drizzle/migrations", "filesystem:/path", "file:/path" or a plain path.
      */
@@ -111,6 +118,14 @@ public class DrizzleMigrationsProperties {
 
     public void setEnabled(boolean enabled) {
         this.enabled = enabled;
+    }
+
+    public boolean isExitAfterMigrate() {
+        return exitAfterMigrate;
+    }
+
+    public void setExitAfterMigrate(boolean exitAfterMigrate) {
+        this.exitAfterMigrate = exitAfterMigrate;
     }
 
     public String getLocation() {

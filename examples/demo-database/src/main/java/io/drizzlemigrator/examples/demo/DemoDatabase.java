@@ -1,5 +1,6 @@
 package io.drizzlemigrator.examples.demo;
 
+import io.drizzlemigrator.ConfigurationException;
 import io.drizzlemigrator.DatabaseUrl;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -36,6 +37,22 @@ public final class DemoDatabase implements AutoCloseable {
 
     /** Reads {@code databaseUrl} (the value of {@code DATABASE_URL}, may be null), or finds or starts a server. */
     public static DemoDatabase connect(String databaseUrl) {
+        return connect(databaseUrl, false);
+    }
+
+    /**
+     * As {@link #connect(String)}, but a migrate-only start (an init container or a Job:
+     * {@code drizzle.migrations.exit-after-migrate=true}) needs {@code DATABASE_URL}: migrating localhost or an
+     * embedded server that is discarded at exit would succeed and change nothing that matters, so it is refused.
+     *
+     * @throws ConfigurationException in migrate-only mode without {@code databaseUrl}
+     */
+    public static DemoDatabase connect(String databaseUrl, boolean migrateOnly) {
+        if (migrateOnly && (databaseUrl == null || databaseUrl.isBlank())) {
+            throw new ConfigurationException("DATABASE_URL is not set: a migrate-only start (init container, Job) "
+                    + "migrates the database it is given, never localhost or an embedded demo database. Set "
+                    + "DATABASE_URL=postgresql://user:password@host:5432/db");
+        }
         if (databaseUrl != null && !databaseUrl.isBlank()) {
             return new DemoDatabase(DatabaseUrl.parse(databaseUrl), null);
         }

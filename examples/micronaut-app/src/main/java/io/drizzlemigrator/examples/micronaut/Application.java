@@ -2,6 +2,7 @@ package io.drizzlemigrator.examples.micronaut;
 
 import io.drizzlemigrator.DatabaseUrl;
 import io.drizzlemigrator.examples.demo.DemoDatabase;
+import io.drizzlemigrator.micronaut.MigrateOnly;
 import io.micronaut.runtime.Micronaut;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,6 +16,10 @@ import java.util.Objects;
  * <pre>{@code
  * DATABASE_URL=postgresql://app:secret@db:5432/app java -jar target/micronaut-app.jar
  * }</pre>
+ *
+ * With {@code --drizzle.migrations.exit-after-migrate=true} (or {@code DRIZZLE_MIGRATIONS_EXIT_AFTER_MIGRATE=true}) it
+ * only migrates and exits, without starting its HTTP server: an init container or a Job. That mode needs
+ * {@code DATABASE_URL}.
  */
 public final class Application {
 
@@ -22,12 +27,19 @@ public final class Application {
     }
 
     public static void main(String[] args) {
+        // an init container or a Job: migrate without starting the HTTP server, exit with drizzle-migrator's code
+        if (MigrateOnly.requested(args)) {
+            System.exit(MigrateOnly.run(() -> application(args, DemoDatabase.connect(System.getenv("DATABASE_URL"),
+                    true))));
+        }
         // an embedded demo server is stopped by its own shutdown hook
-        DemoDatabase database = DemoDatabase.connect(System.getenv("DATABASE_URL"));
-        Micronaut.build(args)
+        application(args, DemoDatabase.connect(System.getenv("DATABASE_URL"))).start();
+    }
+
+    private static Micronaut application(String[] args, DemoDatabase database) {
+        return Micronaut.build(args)
                 .mainClass(Application.class)
-                .properties(dataSourceProperties("default", database.url()))
-                .start();
+                .properties(dataSourceProperties("default", database.url()));
     }
 
     /** {@code datasources.<name>.url}, {@code .username} and (if any) {@code .password}. */

@@ -83,6 +83,11 @@ class MicronautAppIT {
         assertThat(liveness.statusCode()).isEqualTo(200);
         assertThat(liveness.body()).doesNotContain("\"drizzle\"");
 
+        // the probes of docs/kubernetes.md's Micronaut section answer
+        for (String path : KubernetesDocTest.probePaths()) {
+            assertThat(get(path).statusCode()).as(path).isEqualTo(200);
+        }
+
         HttpResponse<String> drizzle = get("/drizzle");
         assertThat(drizzle.statusCode()).isEqualTo(200);
         assertThat(drizzle.body()).contains("\"0000_create_tasks\"", "\"0001_add_task_paused_status\"",
