@@ -6,6 +6,7 @@ import io.drizzlemigrator.DatabaseConnectionException;
 import io.drizzlemigrator.DrizzleMigratorException;
 import io.drizzlemigrator.MigrateResult;
 import io.drizzlemigrator.MigrationEvent;
+import io.drizzlemigrator.MigrationState;
 import io.drizzlemigrator.MigratorConfiguration;
 import io.drizzlemigrator.MigratorDefaults;
 import io.drizzlemigrator.OutOfOrderPolicy;
@@ -32,6 +33,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -157,16 +159,15 @@ public final class Engine {
             if (!WalFlush.awaitFlushed(c, NO_OP_FLUSH_WAIT)) {
                 return null; // a standby, or a flush that did not come: decide under the lock
             }
-            Log.LOG.info("Another runner holds the migration lock; every migration of {} is applied already, so this"
-                    + " run does not wait for it", config.location());
+            Log.LOG.info("Another runner holds the migration lock; nothing of {} is left to apply, so this run does not"
+                    + " wait for it", config.location());
         }
         StatusReport status = report(plan, new Transactional(new PreparedCache(), false));
         events.onEvent(new MigrationEvent.StatusRead(status));
         List<String> warnings = Policies.check(status, config, Problems.Purpose.MIGRATE);
-        int appliedCount = status.applied().size();
-        logFound(folder, appliedCount, 0, session.target);
+        logFound(folder, status, 0, session.target);
         Duration total = Duration.ofNanos(System.nanoTime() - start);
-        logUpToDate(appliedCount, total);
+        logNothingToApply(status, total);
         return new MigrateResult(List.of(), warnings, total, Duration.ZERO, status);
     }
 
@@ -212,7 +213,7 @@ public final class Engine {
             runList.add(new ToApply(m, prepared.apply(m)));
             tags.add(m.tag());
         }
-        logFound(folder, before.applied().size(), runList.size(), session.target);
+        logFound(folder, before, runList.size(), session.target);
         if (config.transactionMode() == TransactionMode.ALL_IN_ONE) {
             refuseNonTransactional(runList);
         }
@@ -233,7 +234,7 @@ public final class Engine {
         Duration total = Duration.ofNanos(System.nanoTime() - start);
         StatusReport after = before;
         if (applied.isEmpty()) {
-            logUpToDate(before.applied().size(), total);
+            logNothingToApply(before, total);
         } else {
             after = report(plan(folder, history.read(c, shape)), new Transactional(prepared, false));
             events.onEvent(new MigrationEvent.StatusRead(after));
@@ -277,13 +278,32 @@ public final class Engine {
         }
     }
 
-    private void logFound(LoadedFolder folder, int appliedCount, int pending, String target) {
-        Log.LOG.info("{} migrations in {}: {} applied, {} pending; target {} (history {})",
-                folder.migrations().size(), config.location(), appliedCount, pending, target, history.displayName());
+    /** What was found, counted as status counts it: each migration once, in its own state. */
+    private void logFound(LoadedFolder folder, StatusReport report, int toApply, String target) {
+        int total = folder.migrations().size();
+        Log.LOG.info("{} migration{} in {}: {}; {} to apply; target {} (history {})", total, total == 1 ? "" : "s",
+                config.location(), counts(report), toApply, target, history.displayName());
     }
 
-    private static void logUpToDate(int appliedCount, Duration total) {
-        Log.LOG.info("Database is up to date ({} applied); nothing to do ({} ms)", appliedCount, total.toMillis());
+    private static void logNothingToApply(StatusReport report, Duration total) {
+        if (report.isUpToDate()) {
+            Log.LOG.info("Database is up to date ({}); nothing to do ({} ms)", counts(report), total.toMillis());
+        } else {
+            Log.LOG.info("Nothing to apply ({}; see the warnings) ({} ms)", counts(report), total.toMillis());
+        }
+    }
+
+    /** "3 applied, 1 edited, 1 out of order": the states present, applied always. */
+    private static String counts(StatusReport report) {
+        StringBuilder text = new StringBuilder().append(report.withState(MigrationState.APPLIED).size())
+                .append(" applied");
+        for (MigrationState state : MigrationState.values()) {
+            int n = state == MigrationState.APPLIED ? 0 : report.withState(state).size();
+            if (n > 0) {
+                text.append(", ").append(n).append(' ').append(state.name().toLowerCase(Locale.ROOT).replace('_', ' '));
+            }
+        }
+        return text.toString();
     }
 
     public StatusReport status() {
