@@ -51,7 +51,18 @@ public final class Problems {
     }
 
     /** Settings as the core's builder names them: {@code outOfOrder=APPLY}. */
-    public static final Spelling CORE_SPELLING = (setting, value) -> setting + "=" + value.name();
+    public static final Spelling CORE_SPELLING = new CoreSpelling();
+
+    /**
+     * {@link #CORE_SPELLING}: a class rather than a lambda, because every start reaches this class and bootstrapping
+     * the first lambda of a JVM costs a service's first start milliseconds.
+     */
+    private static final class CoreSpelling implements Spelling {
+        @Override
+        public String setting(String setting, Enum<?> value) {
+            return setting + "=" + value.name();
+        }
+    }
 
     private static final String OUT_OF_ORDER = Setting.OUT_OF_ORDER.builderName();
     private static final String EDITED = Setting.EDITED_MIGRATIONS.builderName();
