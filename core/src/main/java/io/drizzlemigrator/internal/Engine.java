@@ -314,7 +314,7 @@ public final class Engine {
         State state = readState();
         for (Plan.Entry e : state.plan.entries()) {
             if (e.row() == null) {
-                e.migration().prepare(); // a pending file that cannot be delimited fails validation
+                state.prepared.apply(e.migration()); // a pending file that cannot be delimited fails validation
             }
         }
         Policies.check(state.report, config, Problems.Purpose.VALIDATE);
@@ -322,7 +322,7 @@ public final class Engine {
     }
 
     /** What the folder and the table say, read without the lock: what {@code status} and {@code validate} report. */
-    private record State(Plan plan, StatusReport report) {
+    private record State(Plan plan, StatusReport report, PreparedCache prepared) {
     }
 
     private State readState() {
@@ -347,9 +347,10 @@ public final class Engine {
             m.sql();
         }
         Plan plan = plan(folder, rows);
-        StatusReport report = report(plan, new Transactional(new PreparedCache(), true));
+        PreparedCache prepared = new PreparedCache();
+        StatusReport report = report(plan, new Transactional(prepared, true));
         events.onEvent(new MigrationEvent.StatusRead(report));
-        return new State(plan, report);
+        return new State(plan, report, prepared);
     }
 
     private String reading() {
