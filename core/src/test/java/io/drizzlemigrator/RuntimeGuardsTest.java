@@ -18,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The zero-downtime guards of a run: DDL lock timeout with retries, invalid-index repair, the large-table rule. */
 @FreshDatabasePerTest
@@ -206,6 +208,36 @@ class RuntimeGuardsTest {
 
         assertThatThrownBy(() -> configure(folder).load().migrate()).isInstanceOf(ValidationException.class)
                 .hasMessageContaining("0000_idx.sql:2");
+    }
+
+    /**
+     * The threshold itself is allowed and one row more is refused, whether the size comes from the planner's estimate
+     * (analysed: reltuples is exact right after ANALYZE of a small table) or from the bounded count of a table never
+     * analysed.
+     */
+    @ParameterizedTest(name = "{0} rows, analysed={1}: refused={2}")
+    @CsvSource({"10000, true, false", "10001, true, true", "10000, false, false", "10001, false, true"})
+    void theLargeTableRuleRefusesExactlyAboveItsThreshold(int rowCount, boolean analysed, boolean refused) {
+        // autovacuum off, so that it cannot analyse the table under the test
+        db.execute("CREATE TABLE events (id int) WITH (autovacuum_enabled = false)",
+                "INSERT INTO events SELECT generate_series(1, " + rowCount + ")");
+        if (analysed) {
+            db.execute("ANALYZE events");
+        }
+        assertThat(db.queryLong("select reltuples::bigint from pg_class where oid = 'events'::regclass"))
+                .as("the size the guard reads").isEqualTo(analysed ? rowCount : -1);
+        Path folder = TestFolder.in(dir).migration("0000_idx", "CREATE INDEX events_id_idx ON events (id);").write();
+
+        if (refused) {
+            assertThatThrownBy(() -> configure(folder).load().migrate())
+                    .isInstanceOf(ValidationException.class)
+                    .hasMessageContaining("about " + rowCount + " rows");
+            assertThat(db.relationExists("events_id_idx")).isFalse();
+        } else {
+            assertThat(configure(folder).load().configuration().largeTableRows()).isEqualTo(10_000);
+            assertThat(configure(folder).load().migrate().appliedCount()).isEqualTo(1);
+            assertThat(db.relationExists("events_id_idx")).isTrue();
+        }
     }
 
     @Test
