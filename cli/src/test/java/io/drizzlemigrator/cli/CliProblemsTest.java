@@ -7,6 +7,8 @@ import io.drizzlemigrator.testing.TestDatabase;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -217,12 +219,21 @@ class CliProblemsTest {
 
     @Test
     void waitingLongerThanTheLockTimeoutExitsFour() throws Exception {
-        Path slow = MigrationFolder.at(temp.resolve("slow")).migration("0000_slow", 1_000, "select pg_sleep(3);")
-                .write();
-        CompletableFuture<CliRun> holder = CompletableFuture.supplyAsync(() -> cli("migrate", slow));
-        awaitAdvisoryLock(holder);
+        // the holder's migration waits on an advisory lock the test holds: it keeps the run's lock until released
+        Path slow = MigrationFolder.at(temp.resolve("slow"))
+                .migration("0000_slow", 1_000, "select pg_advisory_xact_lock(" + GATE + ");").write();
+        CliRun waiter;
+        CompletableFuture<CliRun> holder;
+        try (Connection gate = db.connect(); Statement s = gate.createStatement()) {
+            s.execute("select pg_advisory_lock(" + GATE + ")");
+            holder = CompletableFuture.supplyAsync(() -> cli("migrate", slow, "--ddl-lock-timeout", "60s"));
+            awaitHolderAtTheGate(holder);
 
-        CliRun waiter = cli("migrate", slow, "--lock-timeout", "1s", "--json");
+            waiter = cli("migrate", slow, "--lock-timeout", "1s", "--json");
+
+            assertThat(holder).as("the holder still runs while the waiter gives up").isNotDone();
+            s.execute("select pg_advisory_unlock(" + GATE + ")");
+        }
 
         assertThat(waiter.exitCode()).as(waiter.toString()).isEqualTo(ExitCodes.LOCK_TIMEOUT);
         assertThat(waiter.err()).startsWith("error: ");
@@ -234,21 +245,26 @@ class CliProblemsTest {
         assertThat(db.queryLong("select count(*) from drizzle.__drizzle_migrations")).isEqualTo(1);
     }
 
-    /** Polls pg_locks until a session of the test database holds an advisory lock (or the first run ended). */
-    private void awaitAdvisoryLock(CompletableFuture<CliRun> holder) throws InterruptedException {
+    private static final long GATE = 734_251;
+
+    /**
+     * Polls pg_locks until the first migrate holds the run's lock and waits at the test's gate inside its migration
+     * (or the first run ended).
+     */
+    private void awaitHolderAtTheGate(CompletableFuture<CliRun> holder) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (System.nanoTime() < deadline) {
             if (holder.isDone()) {
-                throw new AssertionError("The first migrate ended before it was seen holding the lock: "
-                        + holder.join());
+                throw new AssertionError("The first migrate ended before it was seen at the gate: " + holder.join());
             }
-            long held = db.queryLong("select count(*) from pg_locks l join pg_database d on d.oid = l.database "
-                    + "where l.locktype = 'advisory' and l.granted and d.datname = current_database()");
-            if (held > 0) {
+            long waiting = db.queryLong("select count(*) from pg_locks l join pg_database d on d.oid = l.database "
+                    + "where l.locktype = 'advisory' and not l.granted and l.objid = " + GATE
+                    + " and d.datname = current_database()");
+            if (waiting > 0) {
                 return;
             }
             Thread.sleep(20);
         }
-        throw new AssertionError("No advisory lock was taken within 20 s");
+        throw new AssertionError("The first migrate did not reach the gate within 20 s");
     }
 }
