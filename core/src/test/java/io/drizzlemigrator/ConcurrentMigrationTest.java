@@ -37,6 +37,10 @@ class ConcurrentMigrationTest {
     @TempDir
     Path dir;
 
+    /**
+     * The threads start together while the test holds their lock; once some of them wait for it, the test lets go and
+     * they race for it: one applies everything, the rest must find it done when they get the lock.
+     */
     @Test
     void eightThreadsStartedTogetherApplyEachMigrationExactlyOnce() throws Exception {
         Path folder = Corpora.folder(CORPUS);
@@ -45,21 +49,34 @@ class ConcurrentMigrationTest {
             int n = 8;
             ExecutorService pool = Executors.newFixedThreadPool(n);
             CountDownLatch start = new CountDownLatch(1);
+            List<MigrationEvent> events = new CopyOnWriteArrayList<>();
             List<Future<MigrateResult>> results = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                results.add(pool.submit(() -> {
-                    start.await();
-                    return DrizzleMigrator.configure().dataSource(db.dataSource()).location(folder.toString())
-                            .load().migrate();
-                }));
+            try (Connection gate = db.connect(); Statement s = gate.createStatement()) {
+                s.execute("select pg_advisory_lock(" + defaultLockKey() + ")");
+                for (int i = 0; i < n; i++) {
+                    results.add(pool.submit(() -> {
+                        start.await();
+                        return DrizzleMigrator.configure().dataSource(db.dataSource()).location(folder.toString())
+                                .listener(events::add).load().migrate();
+                    }));
+                }
+                start.countDown();
+                awaitCount(events, MigrationEvent.LockWaiting.class, 2);
+                s.execute("select pg_advisory_unlock(" + defaultLockKey() + ")");
             }
-            start.countDown();
             int total = 0;
+            int applying = 0;
+            int waited = 0;
             for (Future<MigrateResult> f : results) {
-                total += f.get(2, TimeUnit.MINUTES).appliedCount();
+                MigrateResult r = f.get(2, TimeUnit.MINUTES);
+                total += r.appliedCount();
+                applying += r.appliedCount() > 0 ? 1 : 0;
+                waited += r.lockWait().isZero() ? 0 : 1;
             }
             pool.shutdown();
 
+            assertThat(waited).as("threads that really waited for the lock").isGreaterThanOrEqualTo(2);
+            assertThat(applying).as("threads that applied anything").isEqualTo(1);
             assertThat(total).isEqualTo(expected);
             assertThat(db.queryLong("select count(*) from drizzle.__drizzle_migrations")).isEqualTo(expected);
             assertThat(db.queryLong("select count(distinct hash) from drizzle.__drizzle_migrations"))
@@ -67,23 +84,42 @@ class ConcurrentMigrationTest {
         }
     }
 
+    /** As the threads, with eight JVMs: the test holds the lock until two of them poll for it. */
     @Test
     void eightJvmProcessesStartedTogetherApplyEachMigrationExactlyOnce() throws Exception {
         Path folder = Corpora.folder(CORPUS);
         int expected = Journal.read(folder).size();
         try (TestDatabase db = TestDatabase.create("processes")) {
             List<Process> processes = new ArrayList<>();
-            for (int i = 0; i < 8; i++) {
-                processes.add(javaProcess(db, folder.toString(), 120).start());
+            try (Connection gate = db.connect(); Statement s = gate.createStatement()) {
+                s.execute("select pg_advisory_lock(" + defaultLockKey() + ")");
+                for (int i = 0; i < 8; i++) {
+                    processes.add(javaProcess(db, folder.toString(), 120).start());
+                }
+                long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+                while (db.queryLong("select count(distinct pid) from pg_stat_activity where datname ="
+                        + " current_database() and query like 'select pg_try_advisory_lock(%'") < 2) {
+                    assertThat(System.nanoTime()).as("two processes poll for the lock in time").isLessThan(deadline);
+                    java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L);
+                }
+                s.execute("select pg_advisory_unlock(" + defaultLockKey() + ")");
             }
             int applied = 0;
+            int applying = 0;
+            int waited = 0;
             for (Process p : processes) {
                 assertThat(p.waitFor(3, TimeUnit.MINUTES)).as("process finished").isTrue();
                 String out = new String(p.getInputStream().readAllBytes()).trim();
                 String err = new String(p.getErrorStream().readAllBytes());
                 assertThat(p.exitValue()).as("exit code; stderr: %s", err).isZero();
-                applied += Integer.parseInt(out.substring(out.lastIndexOf(' ') + 1));
+                String[] words = out.split(" ");
+                int mine = Integer.parseInt(words[1]);
+                applied += mine;
+                applying += mine > 0 ? 1 : 0;
+                waited += Long.parseLong(words[3]) > 0 ? 1 : 0;
             }
+            assertThat(waited).as("processes that really waited for the lock").isGreaterThanOrEqualTo(2);
+            assertThat(applying).as("processes that applied anything").isEqualTo(1);
             assertThat(applied).isEqualTo(expected);
             assertThat(db.queryLong("select count(*) from drizzle.__drizzle_migrations")).isEqualTo(expected);
         }
@@ -190,6 +226,15 @@ class ConcurrentMigrationTest {
                 run.get();
             }
             assertThat(System.nanoTime()).as("%s in time", type.getSimpleName()).isLessThan(deadline);
+            java.util.concurrent.locks.LockSupport.parkNanos(5_000_000L);
+        }
+    }
+
+    /** Waits until {@code count} events of {@code type} have been sent. */
+    private static void awaitCount(List<MigrationEvent> events, Class<? extends MigrationEvent> type, int count) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (events.stream().filter(type::isInstance).count() < count) {
+            assertThat(System.nanoTime()).as("%d %s events in time", count, type.getSimpleName()).isLessThan(deadline);
             java.util.concurrent.locks.LockSupport.parkNanos(5_000_000L);
         }
     }

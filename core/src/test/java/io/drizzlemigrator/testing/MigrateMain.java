@@ -7,7 +7,7 @@ import java.time.Duration;
 
 /**
  * A separate process that migrates, for tests that start several JVMs at once:
- * {@code MigrateMain <jdbcUrl> <user> <folder> [lockTimeoutSeconds]}. Prints "applied N" and exits 0, or 4 on a
+ * {@code MigrateMain <jdbcUrl> <user> <folder> [lockTimeoutSeconds]}. Prints "applied N waitedMs W" and exits 0, or 4 on a
  * lock timeout, 1 on any other error.
  */
 public final class MigrateMain {
@@ -23,7 +23,7 @@ public final class MigrateMain {
                     .lockTimeout(Duration.ofSeconds(args.length > 3 ? Long.parseLong(args[3]) : 120))
                     .load()
                     .migrate();
-            System.out.println("applied " + result.appliedCount());
+            System.out.println("applied " + result.appliedCount() + " waitedMs " + result.lockWait().toMillis());
             System.exit(0);
         } catch (LockTimeoutException e) {
             System.err.println(e.getMessage());
