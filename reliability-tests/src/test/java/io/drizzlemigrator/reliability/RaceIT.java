@@ -55,7 +55,8 @@ class RaceIT {
 
     @ParameterizedTest(name = "repetition {0}: {1}")
     @MethodSource("repetitions")
-    void concurrentRunnersApplyEveryMigrationExactlyOnceAndGiveTheSingleRunSchema(int repetition, String corpus) {
+    void concurrentRunnersApplyEveryMigrationExactlyOnceAndGiveTheSingleRunSchema(int repetition, String corpus)
+            throws Exception {
         Path folder = Corpora.folder(corpus);
         List<Journal.Entry> journal = Journal.read(folder);
         String expectedSchema = SINGLE_RUN_SCHEMA.computeIfAbsent(corpus, c -> singleRunSchema(folder));
