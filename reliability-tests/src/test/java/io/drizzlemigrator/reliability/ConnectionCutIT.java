@@ -41,7 +41,9 @@ class ConnectionCutIT {
             assertThat(error).isInstanceOf(MigrationFailedException.class);
             MigrationFailedException failed = (MigrationFailedException) error;
             assertThat(failed.tag()).isEqualTo("0001_cut");
-            assertThat(failed.getMessage()).contains("0001_cut");
+            assertThat(failed.getMessage()).contains("0001_cut.sql:3");
+            assertThat(failed.line()).as("the gate's line, where the connection was cut").isEqualTo(3);
+            assertThat(failed.sqlState()).as("admin shutdown: pg_terminate_backend").contains("57P01");
             assertThat(failed.leftBehind()).as("what the run says is left behind").containsIgnoringCase("rolls back").contains("nothing recorded");
             assertThat(failed.appliedBefore()).extracting(m -> m.tag()).containsExactly("0000_first");
 
@@ -74,6 +76,8 @@ class ConnectionCutIT {
             assertThat(error).isInstanceOf(MigrationFailedException.class);
             MigrationFailedException failed = (MigrationFailedException) error;
             assertThat(failed.tag()).isEqualTo("0001_index");
+            assertThat(failed.getMessage()).contains("0001_index.sql:1");
+            assertThat(failed.sqlState()).as("admin shutdown: pg_terminate_backend").contains("57P01");
             assertThat(failed.leftBehind()).as("what the run says is left behind").isNotBlank();
 
             Db.awaitLockReleased(db);

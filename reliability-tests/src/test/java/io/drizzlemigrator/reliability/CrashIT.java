@@ -42,6 +42,9 @@ class CrashIT {
     static final String NONTX_TWO = "0002_nontx_two";
     static final String TX_LAST = "0003_tx_last";
 
+    static final int MIN_TRIALS = 10;
+    static final String AFTER = "after the run ended";
+
     private static final Map<String, AtomicInteger> PHASES = new ConcurrentHashMap<>();
     private static final AtomicInteger PASSED = new AtomicInteger();
     private static final AtomicInteger REPAIRS = new AtomicInteger();
@@ -99,6 +102,13 @@ class CrashIT {
             TimeUnit.MILLISECONDS.sleep(delayMs);
             String phase = phase(db, child);
             child.kill();
+            int exit = child.process().exitValue();
+            if (phase.equals(AFTER)) {
+                assertThat(exit).as("trial %d: a child that ended before the kill succeeded", trial).isZero();
+            } else {
+                assertThat(exit).as("trial %d: the child died of the SIGKILL (128 + 9), killed %s", trial, phase)
+                        .isEqualTo(137);
+            }
             PHASES.computeIfAbsent(phase, p -> new AtomicInteger()).incrementAndGet();
             System.out.printf("crash trial %d: seed %d, kill %d ms after the lock was taken, check interval %s,"
                     + " killed during: %s%n", trial, seed, delayMs, checkInterval ? "50ms" : "unset", phase);
@@ -128,35 +138,65 @@ class CrashIT {
         }
     }
 
-    @AfterAll
-    static void summary() {
-        System.out.printf("crash trials: %d of %d passed; kills by phase: %s; INVALID indexes repaired by a"
-                + " rerun: %d%n", PASSED.get(), TRIALS, new TreeMap<>(PHASES), REPAIRS.get());
+    @BeforeAll
+    static void enoughTrials() {
+        assertThat(TRIALS).as("reliability.crash.trials: the checks across trials (kills inside the run, a repair)"
+                + " need at least %d trials", MIN_TRIALS).isGreaterThanOrEqualTo(MIN_TRIALS);
     }
 
-    /** What the child's backend was doing at the moment of the kill. */
+    /**
+     * The trials proved something only if the kills landed inside the runs (not after them) and some left a cancelled
+     * concurrent build behind for a rerun to repair.
+     */
+    @AfterAll
+    static void summary() {
+        int after = PHASES.getOrDefault(AFTER, new AtomicInteger()).get();
+        int killed = PHASES.values().stream().mapToInt(AtomicInteger::get).sum();
+        System.out.printf("crash trials: %d of %d passed; kills by phase: %s; inside the run: %d of %d;"
+                + " INVALID indexes repaired by a rerun: %d%n", PASSED.get(), TRIALS, new TreeMap<>(PHASES),
+                killed - after, killed, REPAIRS.get());
+        Map<String, Object> figures = new TreeMap<>(Map.of("trials", TRIALS, "trials passed", PASSED.get(),
+                "seed", SEED, "kills inside the run", killed - after, "INVALID indexes a rerun repaired",
+                REPAIRS.get()));
+        PHASES.forEach((phase, n) -> figures.put("kills " + phase, n.get()));
+        ReliabilityResults.record("CrashIT", figures);
+        if (PASSED.get() == TRIALS) {
+            assertThat(killed - after).as("kills that landed inside the run (%s)", new TreeMap<>(PHASES))
+                    .isGreaterThanOrEqualTo((int) Math.ceil(0.8 * killed));
+            assertThat(REPAIRS.get()).as("INVALID indexes a rerun repaired across the trials").isPositive();
+        }
+    }
+
+    /**
+     * Where in the run the kill lands, from what the child's backend is doing and which migrations have rows: before the
+     * first migration (lock taken, state read), inside a transactional migration, inside a statement of a
+     * non-transactional one or between two of its statements, between migrations, or after the run ended.
+     */
     private static String phase(TestDatabase db, CliProcess child) {
         if (!child.process().isAlive()) {
-            return "after the run ended";
+            return AFTER;
         }
         List<List<Object>> rows = db.query("select state, query from pg_stat_activity where datname ="
                 + " current_database() and application_name = 'drizzle-migrator' and backend_type = 'client backend'"
                 + " and pid <> pg_backend_pid() order by (state = 'active') desc limit 1");
         if (rows.isEmpty()) {
-            return "before connecting";
+            return "before the first migration";
         }
         String state = String.valueOf(rows.get(0).get(0));
         String query = String.valueOf(rows.get(0).get(1));
-        if (!"active".equals(state)) {
-            return "between statements (" + state + ")";
-        }
-        if (query.contains("CONCURRENTLY")) {
-            return "CREATE INDEX CONCURRENTLY";
-        }
-        if (query.contains("t_a") || query.contains("t_b") || query.contains("pg_sleep(0.3)")) {
+        if ("idle in transaction".equals(state) || query.contains("t_a") || query.contains("t_b")
+                || query.contains("pg_sleep(0.3)")) {
             return "inside a transactional migration";
         }
-        return "bookkeeping or catalog query";
+        if (query.contains("CONCURRENTLY")) {
+            return "active".equals(state) ? "inside a non-transactional migration's statement"
+                    : "between statements of a non-transactional migration";
+        }
+        List<String> applied = appliedTags(db);
+        if (applied.isEmpty()) {
+            return "before the first migration";
+        }
+        return "between migrations";
     }
 
     private static List<String> appliedTags(TestDatabase db) {

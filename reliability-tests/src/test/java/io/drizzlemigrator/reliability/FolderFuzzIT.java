@@ -57,6 +57,8 @@ class FolderFuzzIT {
     static void tearDown() throws IOException {
         System.out.printf("folder fuzz: %d runs succeeded, %d ended with the library's own error%n", SUCCESSES.get(),
                 LIBRARY_ERRORS.get());
+        ReliabilityResults.record("FolderFuzzIT", java.util.Map.of("runs that ended with a result", SUCCESSES.get(),
+                "runs that ended with the library's own error", LIBRARY_ERRORS.get()));
         if (db != null) {
             db.close();
         }

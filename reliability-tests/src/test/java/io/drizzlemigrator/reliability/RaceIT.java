@@ -44,8 +44,19 @@ class RaceIT {
     private static final Pattern LOCK_WAIT = Pattern.compile("\"lockWaitMs\"\\s*:\\s*(\\d+)");
     private static final Pattern APPLIED_COUNT = Pattern.compile("\"appliedCount\"\\s*:\\s*(\\d+)");
 
+    /** What the scenarios measured, for docs/reliability.md. */
+    private static final Map<String, Integer> FIGURES = new ConcurrentHashMap<>();
+
     @TempDir
     Path tmp;
+
+    @org.junit.jupiter.api.AfterAll
+    static void recordFigures() {
+        Map<String, Object> figures = new java.util.TreeMap<>(FIGURES);
+        figures.put("processes per race", PROCESSES);
+        figures.put("repetitions (of them on Dokploy)", REPETITIONS + " (" + DOKPLOY_REPETITIONS + ")");
+        ReliabilityResults.record("RaceIT", figures);
+    }
 
     /** Most repetitions on a small real folder, some on Dokploy (186 migrations), to fit a 2-core machine. */
     static Stream<Arguments> repetitions() {
@@ -95,6 +106,8 @@ class RaceIT {
             assertThat(Db.advisoryLocks(db)).as("lock released").isZero();
             System.out.printf("race repetition %d (%s, %d processes, %d migrations): passed, %d waited for the lock%n",
                     repetition, corpus, PROCESSES, journal.size(), waited);
+            FIGURES.merge("repetitions passed", 1, Integer::sum);
+            FIGURES.merge("fewest runners that waited in a repetition", waited, Math::min);
         }
     }
 
@@ -133,6 +146,7 @@ class RaceIT {
             assertThat(Db.rows(db)).isEqualTo(2);
             assertThat(Db.duplicatedRows(db)).isEmpty();
             System.out.printf("slow race: %d processes, %d waited, all exited 0%n", PROCESSES, waited);
+            FIGURES.put("slow holder: runners that waited", waited);
         }
     }
 
@@ -168,6 +182,7 @@ class RaceIT {
             assertThat(Db.rows(db)).isEqualTo(1);
             System.out.printf("lock timeout race: %d waiters exited 4 naming pid %d%n", waiters.size(),
                     holderBackend);
+            FIGURES.put("lock timeout: waiters that exited 4 naming the holder", waiters.size());
         }
     }
 
