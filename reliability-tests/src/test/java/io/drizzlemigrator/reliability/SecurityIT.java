@@ -41,7 +41,18 @@ class SecurityIT {
     @BeforeAll
     static void start() {
         db = TestDatabase.create("security");
-        bouncer = PgBouncer.start(tmp.resolve("bouncer"), db.server().host(), db.server().port(), db.user(), PASSWORD);
+    }
+
+    /**
+     * The PgBouncer in front of the server, started by the first test that checks passwords (only those need it: a
+     * machine without pgbouncer fails them, with the install command, and no other test).
+     */
+    static synchronized PgBouncer bouncer() {
+        if (bouncer == null) {
+            bouncer = PgBouncer.start(tmp.resolve("bouncer"), db.server().host(), db.server().port(), db.user(),
+                    PASSWORD);
+        }
+        return bouncer;
     }
 
     @AfterAll
@@ -98,7 +109,7 @@ class SecurityIT {
         Path failing = TestFolder.in(tmp.resolve("pw-fail"))
                 .migration("0000_pw", "CREATE TABLE \"pw\" (\"id\" int);")
                 .migration("0001_boom", "SELECT 1/0;").write();
-        String host = "127.0.0.1:" + bouncer.port() + "/" + db.name();
+        String host = "127.0.0.1:" + bouncer().port() + "/" + db.name();
         String userinfo = db.user() + ":" + PASSWORD;
         record Run(String what, Map<String, String> env, int exit, String[] args) { }
         List<Run> runs = List.of(
@@ -142,7 +153,7 @@ class SecurityIT {
         Path folder = TestFolder.in(tmp.resolve("wrong")).migration("0000_w", "CREATE TABLE \"w\" (\"id\" int);")
                 .write();
         DrizzleMigrator migrator = DrizzleMigrator.configure()
-                .dataSource("jdbc:postgresql://127.0.0.1:" + bouncer.port() + "/" + db.name(), db.user(), WRONG)
+                .dataSource("jdbc:postgresql://127.0.0.1:" + bouncer().port() + "/" + db.name(), db.user(), WRONG)
                 .location(folder.toString()).load();
         Throwable error = catchThrowable(migrator::migrate);
         assertThat(error).isInstanceOf(DatabaseConnectionException.class);
@@ -158,7 +169,7 @@ class SecurityIT {
                     .migration("0001_boom", "SELECT '" + SECRET_IN_SQL + "' || (1/0)::text;").write();
             MigrationHealthTracker tracker = new MigrationHealthTracker(true);
             Throwable error = catchThrowable(() -> DrizzleMigrator.configure()
-                    .dataSource("jdbc:postgresql://127.0.0.1:" + bouncer.port() + "/" + own.name(), own.user(),
+                    .dataSource("jdbc:postgresql://127.0.0.1:" + bouncer().port() + "/" + own.name(), own.user(),
                             PASSWORD)
                     .location(folder.toString()).listener(tracker).load().migrate());
             assertThat(error).isInstanceOf(MigrationFailedException.class);
