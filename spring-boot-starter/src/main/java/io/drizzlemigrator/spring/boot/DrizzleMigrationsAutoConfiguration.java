@@ -31,9 +31,8 @@ import org.springframework.util.StringUtils;
 /**
  * Configures a {@link DrizzleMigrator} from {@code drizzle.migrations.*} and applies pending migrations at startup,
  * before anything uses the database. Active when there is a DataSource (or {@code drizzle.migrations.url}, or a
- * {@link DrizzleMigrationsConnectionDetails} bean) and
- * {@code drizzle.migrations.enabled} is not false; backs off when the application defines its own
- * {@link DrizzleMigrator}.
+ * {@link DrizzleMigrationsConnectionDetails} bean) and {@code drizzle.migrations.enabled} is not false; backs off when
+ * the application defines its own {@link DrizzleMigrator}.
  */
 @AutoConfiguration(after = DataSourceAutoConfiguration.class)
 @ConditionalOnClass(DrizzleMigrator.class)
