@@ -5,6 +5,7 @@ import io.drizzlemigrator.health.MigrationHealthTracker;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.health.autoconfigure.actuate.endpoint.AvailabilityProbesAutoConfiguration;
@@ -16,7 +17,8 @@ import org.springframework.core.env.Environment;
 
 /**
  * The {@code drizzle} health indicator, fed by a {@link MigrationHealthTracker} listening to the auto-configured
- * migrator, and its membership of the readiness group. Off with {@code management.health.drizzle.enabled=false}.
+ * migrator, and its membership of the readiness group (unless {@code drizzle.migrations.readiness.enabled=false}). Off
+ * with {@code management.health.drizzle.enabled=false}.
  */
 @AutoConfiguration(after = {DrizzleMigrationsAutoConfiguration.class, AvailabilityProbesAutoConfiguration.class})
 @ConditionalOnClass({DrizzleMigrator.class, HealthIndicator.class})
@@ -36,9 +38,13 @@ public final class DrizzleHealthAutoConfiguration {
         return new DrizzleHealthIndicator(tracker, migrator);
     }
 
-    /** Health groups exist with the actuator's health endpoint only. */
+    /**
+     * Health groups exist with the actuator's health endpoint only. {@code drizzle.migrations.readiness.enabled=false}
+     * leaves the readiness group as the application configures it.
+     */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.annotation.Endpoint")
+    @ConditionalOnBooleanProperty(name = ReadinessGroupMembership.PROPERTY, matchIfMissing = true)
     static class ReadinessGroupConfiguration {
 
         @Bean

@@ -24,14 +24,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.util.StringUtils;
 
 /**
  * Configures a {@link DrizzleMigrator} from {@code drizzle.migrations.*} and applies pending migrations at startup,
- * before anything uses the database. Active when there is a DataSource (or {@code drizzle.migrations.url}) and
- * {@code drizzle.migrations.enabled} is not false; backs off when the application defines its own
- * {@link DrizzleMigrator}.
+ * before anything uses the database. Active when there is a DataSource (or {@code drizzle.migrations.url}, or a
+ * {@link DrizzleMigrationsConnectionDetails} bean) and {@code drizzle.migrations.enabled} is not false; backs off when
+ * the application defines its own {@link DrizzleMigrator}.
  */
 @AutoConfiguration(after = DataSourceAutoConfiguration.class)
 @ConditionalOnClass(DrizzleMigrator.class)
@@ -39,6 +40,7 @@ import org.springframework.util.StringUtils;
 @ConditionalOnBooleanProperty(name = DrizzleMigrationsProperties.PREFIX + ".enabled", matchIfMissing = true)
 @EnableConfigurationProperties(DrizzleMigrationsProperties.class)
 @Import(DatabaseInitializationDependencyConfigurer.class)
+@ImportRuntimeHints(DrizzleMigrationsRuntimeHints.class)
 public final class DrizzleMigrationsAutoConfiguration {
 
     /** The migrator and its startup run, unless the application defines its own migrator. */
@@ -47,12 +49,19 @@ public final class DrizzleMigrationsAutoConfiguration {
     static class DrizzleMigratorConfiguration {
 
         @Bean
+        @ConditionalOnMissingBean(DrizzleMigrationsConnectionDetails.class)
+        PropertiesDrizzleMigrationsConnectionDetails drizzleMigrationsConnectionDetails(
+                DrizzleMigrationsProperties properties) {
+            return new PropertiesDrizzleMigrationsConnectionDetails(properties);
+        }
+
+        @Bean
         @ConditionalOnMissingBean
-        MigrationTarget drizzleMigrationsTarget(DrizzleMigrationsProperties properties,
+        MigrationTarget drizzleMigrationsTarget(DrizzleMigrationsConnectionDetails connectionDetails,
                 @DrizzleMigrationsDataSource ObjectProvider<DataSource> migrationDataSource,
                 ObjectProvider<DataSource> dataSource, ConfigurableListableBeanFactory beanFactory) {
-            return MigrationTarget.resolve(properties, migrationDataSource.getIfAvailable(), dataSource.getIfUnique(),
-                    beanFactory);
+            return MigrationTarget.resolve(connectionDetails, migrationDataSource.getIfAvailable(),
+                    dataSource.getIfUnique(), beanFactory);
         }
 
         @Bean
@@ -148,7 +157,7 @@ public final class DrizzleMigrationsAutoConfiguration {
         }
     }
 
-    /** A DataSource bean, or a dedicated migration URL. */
+    /** A DataSource bean, a dedicated migration URL, or connection details that may hold one. */
     static final class MigrationDataSourceCondition extends AnyNestedCondition {
 
         MigrationDataSourceCondition() {
@@ -161,6 +170,10 @@ public final class DrizzleMigrationsAutoConfiguration {
 
         @ConditionalOnProperty(prefix = DrizzleMigrationsProperties.PREFIX, name = "url")
         private static final class MigrationUrlCondition {
+        }
+
+        @ConditionalOnBean(DrizzleMigrationsConnectionDetails.class)
+        private static final class ConnectionDetailsCondition {
         }
     }
 }

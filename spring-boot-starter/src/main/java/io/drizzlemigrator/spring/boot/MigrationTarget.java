@@ -11,9 +11,9 @@ import org.springframework.util.StringUtils;
 
 /**
  * Where migrations connect, chosen as Spring Boot chooses Flyway's: a {@link DrizzleMigrationsDataSource} bean, else
- * {@code drizzle.migrations.url} (one connection per run, opened and closed by the migrator), else the application's
- * DataSource (as {@code drizzle.migrations.user} when that is set). {@link #name()} identifies it in metrics and the
- * endpoint without credentials.
+ * the URL of the {@link DrizzleMigrationsConnectionDetails} ({@code drizzle.migrations.url} unless a bean supplies
+ * them; one connection per run, opened and closed by the migrator), else the application's DataSource (as their user
+ * when they name one). {@link #name()} identifies it in metrics and the endpoint without credentials.
  */
 final class MigrationTarget {
 
@@ -32,26 +32,29 @@ final class MigrationTarget {
     }
 
     /**
+     * @param details the dedicated connection ({@link PropertiesDrizzleMigrationsConnectionDetails} by default)
      * @param qualified the {@link DrizzleMigrationsDataSource} bean, or null
      * @param application the application's unique (or primary) DataSource, or null
      */
-    static MigrationTarget resolve(DrizzleMigrationsProperties properties, DataSource qualified,
+    static MigrationTarget resolve(DrizzleMigrationsConnectionDetails details, DataSource qualified,
             DataSource application, ConfigurableListableBeanFactory beanFactory) {
-        boolean hasUrl = StringUtils.hasText(properties.getUrl());
+        String url = details.getUrl();
+        boolean hasUrl = StringUtils.hasText(url);
         if (qualified != null) {
-            if (hasUrl) {
+            // a URL the user typed conflicts; one that Docker Compose derived from a service gives way, as for Flyway
+            if (hasUrl && details instanceof PropertiesDrizzleMigrationsConnectionDetails) {
                 throw new ConfigurationException("Both " + DrizzleMigrationsProperties.PREFIX + ".url and a "
                         + "@DrizzleMigrationsDataSource bean (" + beanName(beanFactory, qualified) + ") are set: "
                         + "remove one of them");
             }
             return new MigrationTarget(qualified, null, null, null, beanName(beanFactory, qualified));
         }
+        String user = details.getUsername();
+        String password = details.getPassword();
         if (hasUrl) {
             // validates the URL now and gives its JDBC form without credentials
-            MigratorConfiguration parsed = DrizzleMigrator.configure()
-                    .dataSource(properties.getUrl(), properties.getUser(), properties.getPassword()).build();
-            return new MigrationTarget(null, properties.getUrl(), properties.getUser(), properties.getPassword(),
-                    parsed.url().orElseThrow());
+            MigratorConfiguration parsed = DrizzleMigrator.configure().dataSource(url, user, password).build();
+            return new MigrationTarget(null, url, user, password, parsed.url().orElseThrow());
         }
         if (application == null) {
             throw new ConfigurationException("No DataSource to migrate: the application has several DataSource beans"
@@ -59,14 +62,14 @@ final class MigrationTarget {
                     + DrizzleMigrationsProperties.PREFIX + ".url");
         }
         String name = beanName(beanFactory, application);
-        if (properties.getUser() != null || properties.getPassword() != null) {
+        if (user != null || password != null) {
             // a connection per run, as the given role, to the application's database; nothing pooled stays open
             DataSourceBuilder<?> derived = DataSourceBuilder.derivedFrom(application).type(SimpleDriverDataSource.class);
-            if (properties.getUser() != null) {
-                derived.username(properties.getUser());
+            if (user != null) {
+                derived.username(user);
             }
-            if (properties.getPassword() != null) {
-                derived.password(properties.getPassword());
+            if (password != null) {
+                derived.password(password);
             }
             return new MigrationTarget(derived.build(), null, null, null, name);
         }

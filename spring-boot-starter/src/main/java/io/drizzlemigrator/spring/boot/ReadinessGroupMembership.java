@@ -23,12 +23,15 @@ import org.springframework.core.env.Environment;
  * {@code /actuator/health/readiness}), so that a replica whose schema is behind its code gets no traffic. Leaves the
  * group alone when the application lists its members itself
  * ({@code management.endpoint.health.group.readiness.include/exclude}), as Spring Boot's probes do; never touches
- * the liveness group. Ordered last, after Spring Boot's availability probes create the group.
+ * the liveness group. Ordered last, after Spring Boot's availability probes create the group. Not registered with
+ * {@code drizzle.migrations.readiness.enabled=false}.
  */
 @Order(Ordered.LOWEST_PRECEDENCE)
 final class ReadinessGroupMembership implements HealthEndpointGroupsPostProcessor {
 
     static final String READINESS = "readiness";
+    /** Whether the indicator joins the group by itself (default true); false leaves the group as configured. */
+    static final String PROPERTY = DrizzleMigrationsProperties.PREFIX + ".readiness.enabled";
     private static final String GROUP_PREFIX = "management.endpoint.health.group." + READINESS + ".";
 
     private final String member;

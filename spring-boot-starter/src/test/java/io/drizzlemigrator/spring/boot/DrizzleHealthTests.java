@@ -101,6 +101,22 @@ class DrizzleHealthTests {
     }
 
     @Test
+    void staysOutOfTheReadinessGroupWhenReadinessIsDisabledButStillReportsItsHealth() {
+        runner.withPropertyValues("drizzle.migrations.readiness.enabled=false").run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context).doesNotHaveBean(ReadinessGroupMembership.class);
+            HealthEndpointGroups groups = context.getBean(HealthEndpointGroups.class);
+            assertThat(groups.get("readiness").isMember("readinessState")).isTrue();
+            assertThat(groups.get("readiness").isMember("drizzle")).isFalse();
+            HealthEndpoint health = context.getBean(HealthEndpoint.class);
+            CompositeHealthDescriptor readiness = (CompositeHealthDescriptor) health.healthForPath("readiness");
+            assertThat(readiness.getComponents()).containsKey("readinessState").doesNotContainKey("drizzle");
+            IndicatedHealthDescriptor drizzle = (IndicatedHealthDescriptor) health.healthForPath("drizzle");
+            assertThat(drizzle.getStatus()).isEqualTo(Status.UP);
+        });
+    }
+
+    @Test
     void canBeDisabled() {
         runner.withPropertyValues("management.health.drizzle.enabled=false").run(context -> {
             assertThat(context).hasNotFailed();

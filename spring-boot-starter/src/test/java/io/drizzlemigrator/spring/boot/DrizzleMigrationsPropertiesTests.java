@@ -17,11 +17,22 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 class DrizzleMigrationsPropertiesTests {
 
     /** Builder settings that are not properties: the connection comes from beans or url/user/password. */
     private static final Set<String> NOT_PROPERTIES = Set.of("dataSource", "classLoader", "listener");
+
+    /** Properties whose absence is the default, and what that absence means. */
+    private static final Map<String, String> NO_DEFAULT = Map.of(
+            "drizzle.migrations.url", "no dedicated connection: migrations use the application's DataSource",
+            "drizzle.migrations.user", "the dedicated URL's user, or the application DataSource's",
+            "drizzle.migrations.password", "the dedicated URL's password, or the application DataSource's",
+            "drizzle.migrations.lock-key", "derived from schema and table",
+            "drizzle.migrations.search-path", "the migration role's own search_path",
+            "drizzle.migrations.init-sql", "nothing runs before the migrations");
 
     @Test
     void defaultValuesAreTheCoresDefaults() {
@@ -68,30 +79,80 @@ class DrizzleMigrationsPropertiesTests {
 
     @Test
     void everyPropertyHasIdeMetadataWithADescription() throws Exception {
-        Map<String, String> descriptions = metadataDescriptions();
+        Map<String, MetadataProperty> metadata = metadata();
         Set<String> properties = Arrays.stream(Introspector.getBeanInfo(DrizzleMigrationsProperties.class)
                 .getPropertyDescriptors()).filter(p -> p.getWriteMethod() != null)
                 .map(p -> DrizzleMigrationsProperties.PREFIX + "." + kebab(p.getName())).collect(Collectors.toSet());
-        assertThat(descriptions.keySet()).containsAll(properties);
-        assertThat(properties).allSatisfy(name -> assertThat(descriptions.get(name)).as(name).isNotBlank());
+        assertThat(metadata.keySet()).containsAll(properties)
+                .contains("management.health.drizzle.enabled", ReadinessGroupMembership.PROPERTY);
+    }
+
+    @Test
+    void everyPropertyInTheMetadataHasADescriptionAndADefault() throws Exception {
+        Map<String, MetadataProperty> metadata = metadata();
+        assertThat(metadata).isNotEmpty();
+        assertThat(metadata.keySet()).as("properties listed as having no default must exist")
+                .containsAll(NO_DEFAULT.keySet());
+        metadata.forEach((name, property) -> {
+            assertThat(property.description()).as("description of " + name).isNotBlank();
+            if (!NO_DEFAULT.containsKey(name)) {
+                assertThat(property.defaultValue()).as("default of " + name
+                        + " (in additional-spring-configuration-metadata.json when the processor cannot see it)")
+                        .isNotNull();
+            } else {
+                assertThat(property.defaultValue()).as(name + " is listed as having no default").isNull();
+            }
+        });
+    }
+
+    @Test
+    void theMetadataDefaultsAreTheDefaultsThePropertiesHave() throws Exception {
+        Map<String, MetadataProperty> metadata = metadata();
+        DrizzleMigrationsProperties defaults = new DrizzleMigrationsProperties();
+        PropertyDescriptor[] descriptors = Introspector.getBeanInfo(DrizzleMigrationsProperties.class)
+                .getPropertyDescriptors();
+        int compared = 0;
+        for (PropertyDescriptor descriptor : descriptors) {
+            String name = DrizzleMigrationsProperties.PREFIX + "." + kebab(descriptor.getName());
+            MetadataProperty property = metadata.get(name);
+            if (descriptor.getWriteMethod() == null || property == null || property.defaultValue() == null) {
+                continue;
+            }
+            // what an application gets when it sets the advertised default explicitly
+            DrizzleMigrationsProperties bound = new Binder(new MapConfigurationPropertySource(
+                    Map.of(name, property.defaultValue()))).bind(DrizzleMigrationsProperties.PREFIX,
+                    DrizzleMigrationsProperties.class).get();
+            assertThat(descriptor.getReadMethod().invoke(bound)).as(name + "=" + property.defaultValue())
+                    .isEqualTo(descriptor.getReadMethod().invoke(defaults));
+            compared++;
+        }
+        assertThat(compared).isGreaterThanOrEqualTo(14);
     }
 
     @Test
     void theSpringBootGuideListsEveryProperty() throws Exception {
         String guide = java.nio.file.Files.readString(java.nio.file.Path.of("..", "docs", "spring-boot.md"));
-        assertThat(metadataDescriptions().keySet()).filteredOn(name -> name.startsWith("drizzle.migrations."))
-                .isNotEmpty().allSatisfy(name -> assertThat(guide).as("docs/spring-boot.md").contains("| `" + name + "` |"));
+        assertThat(metadata().keySet()).filteredOn(name -> name.startsWith("drizzle.migrations.")).isNotEmpty()
+                .allSatisfy(name -> assertThat(guide).as("docs/spring-boot.md").contains("| `" + name + "` |"));
     }
 
-    /** name -> description of every property in the configuration processor's output. */
-    private static Map<String, String> metadataDescriptions() throws Exception {
-        Map<String, String> out = new HashMap<>();
+    /** A property of the configuration processor's output. */
+    private record MetadataProperty(String description, String defaultValue) {
+    }
+
+    /**
+     * Every property of the configuration processor's output (target/classes/META-INF, the javadoc of the properties
+     * and the endpoint merged with additional-spring-configuration-metadata.json), by name.
+     */
+    private static Map<String, MetadataProperty> metadata() throws Exception {
+        Map<String, MetadataProperty> out = new HashMap<>();
         try (InputStream in = DrizzleMigrationsPropertiesTests.class.getClassLoader()
                 .getResourceAsStream("META-INF/spring-configuration-metadata.json")) {
             assertThat(in).as("configuration processor output").isNotNull();
             JsonParser parser = new JsonFactory().createParser(in);
             String name = null;
             String description = null;
+            String defaultValue = null;
             boolean inProperties = false;
             int depth = 0;
             for (JsonToken t = parser.nextToken(); t != null; t = parser.nextToken()) {
@@ -100,9 +161,10 @@ class DrizzleMigrationsPropertiesTests {
                 } else if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
                     depth--;
                     if (inProperties && depth == 2 && name != null) {
-                        out.put(name, description);
+                        out.put(name, new MetadataProperty(description, defaultValue));
                         name = null;
                         description = null;
+                        defaultValue = null;
                     }
                     if (depth == 1) {
                         inProperties = false;
@@ -117,6 +179,8 @@ class DrizzleMigrationsPropertiesTests {
                             name = parser.getText();
                         } else if (field.equals("description")) {
                             description = parser.getText();
+                        } else if (field.equals("defaultValue") && parser.currentToken().isScalarValue()) {
+                            defaultValue = parser.getText();
                         } else if (parser.currentToken().isStructStart()) {
                             parser.skipChildren();
                         }
