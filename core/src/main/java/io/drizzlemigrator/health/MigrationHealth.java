@@ -19,8 +19,10 @@ import java.util.OptionalInt;
  * is what framework health indicators adapt: {@link #state()} for the status, {@link #isReady()} and
  * {@link #isAlive()} for the probes, {@link #details()} for the body.
  *
- * <p>Holds no SQL text and no credentials: errors are reduced to their type, the migration's tag, the SQLState and
- * one line of text cut to {@value #MAX_MESSAGE_LENGTH} characters (see {@link Failure}).
+ * <p>Holds no SQL text of the migrations and no credentials. The only query text is that of a session blocking a
+ * migration ({@link LockBlocker#query()}), with every literal masked. Errors are reduced to their type, the
+ * migration's tag, the SQLState and one line of text cut to {@value #MAX_MESSAGE_LENGTH} characters (see
+ * {@link Failure}).
  */
 public final class MigrationHealth {
 

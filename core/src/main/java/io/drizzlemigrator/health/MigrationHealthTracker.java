@@ -120,24 +120,6 @@ public final class MigrationHealthTracker implements MigrationListener {
                 run.migration = e.tag();
                 run.migrationStartedAt = now;
                 run.endStatement();
-            } else if (event instanceof MigrationEvent.StatementBlocked e) {
-                Run run = applying(e.tag()); // sent from the watcher thread: found by its migration
-                if (run != null) {
-                    run.blockers = e.blockers();
-                    run.blockedLine = e.line();
-                }
-            } else if (event instanceof MigrationEvent.StatementProgressed e) {
-                Run run = applying(e.tag());
-                if (run != null) {
-                    run.progress = e.progress();
-                    run.progressLine = e.line();
-                }
-            } else if (event instanceof MigrationEvent.DdlLockWait e) {
-                lastDdlLockWait = e;
-                Run run = runs.get(thread);
-                if (run != null) {
-                    run.blockers = null;
-                }
             } else if (event instanceof MigrationEvent.MigrationApplied e) {
                 applied(e.migration(), now);
                 Run run = runs.get(thread);
@@ -164,6 +146,26 @@ public final class MigrationHealthTracker implements MigrationListener {
                         e.error().getClass().getSimpleName());
                 failure = FailureSummary.of(e.error(), run == null ? null : run.failedTag, now);
                 settle(State.FAILED, now);
+            } else if (event instanceof MigrationEvent.StatementBlocked e) {
+                // the watcher's events are tested last: a run that applies nothing never loads their classes; they
+                // come from the watcher thread, so the run is found by its migration
+                Run run = applying(e.tag());
+                if (run != null) {
+                    run.blockers = e.blockers();
+                    run.blockedLine = e.line();
+                }
+            } else if (event instanceof MigrationEvent.StatementProgressed e) {
+                Run run = applying(e.tag());
+                if (run != null) {
+                    run.progress = e.progress();
+                    run.progressLine = e.line();
+                }
+            } else if (event instanceof MigrationEvent.DdlLockWait e) {
+                lastDdlLockWait = e;
+                Run run = runs.get(thread);
+                if (run != null) {
+                    run.blockers = null;
+                }
             }
         }
     }

@@ -64,7 +64,8 @@ class DrizzleMigrationMetricsTest {
         metrics.bindTo(registry);
 
         assertThat(registry.getMeters()).extracting(m -> m.getId().getName()).containsOnly(APPLIED, DURATION,
-                PENDING, PROBLEMS, LOCK_WAIT, LOCK_WAIT_ACTIVE, RUN, RUN_ACTIVE, LAST_SUCCESS, DDL_LOCK_WAITS, PROGRESS);
+                PENDING, PROBLEMS, LOCK_WAIT, LOCK_WAIT_ACTIVE, RUN, RUN_ACTIVE, LAST_SUCCESS, DDL_LOCK_WAITS,
+                PROGRESS);
         assertThat(registry.get(APPLIED).counters()).hasSize(2);
         assertThat(registry.get(DURATION).timers()).hasSize(4);
         assertThat(registry.get(LOCK_WAIT).timers()).hasSize(3);
