@@ -178,8 +178,10 @@ class WhileItRunsTest {
                 "CREATE INDEX CONCURRENTLY big_id_idx ON big (id);").write();
         List<Double> gauge = new CopyOnWriteArrayList<>();
         List<StatementProgress> inHealth = new CopyOnWriteArrayList<>();
+        List<Thread> pollers = new CopyOnWriteArrayList<>();
         MigrationListener sampler = e -> {
             if (e instanceof MigrationEvent.StatementProgressed) {
+                pollers.add(Thread.currentThread());
                 gauge.add(registry.get(DrizzleMigrationMetrics.PROGRESS).gauge().value());
                 health.current().progress().ifPresent(inHealth::add);
             }
@@ -195,6 +197,9 @@ class WhileItRunsTest {
         assertThat(inHealth).isNotEmpty().allSatisfy(p -> assertThat(p.command())
                 .isEqualTo("CREATE INDEX CONCURRENTLY"));
         assertThat(gauge).anyMatch(v -> v >= 0 && v <= 1);
+        assertThat(pollers).as("progress is read on the watcher's daemon thread, not the migrating one")
+                .allSatisfy(t -> assertThat(t.isDaemon()).isTrue()).extracting(Thread::getName)
+                .containsOnly(WATCH_THREAD);
         assertThat(registry.get(DrizzleMigrationMetrics.PROGRESS).gauge().value()).as("no build runs any more")
                 .isNaN();
         assertThat(health.current().progress()).isEmpty();
