@@ -55,6 +55,14 @@ final class ConfigurationChecks {
         }
     }
 
+    static void requirePositive(Setting setting, Duration value) {
+        Objects.requireNonNull(value, setting.builderName());
+        if (value.isNegative() || value.isZero()) {
+            throw new ConfigurationException(setting.builderName() + " must be positive, was " + value, setting,
+                    null);
+        }
+    }
+
     /** @param note said after "must not be negative", e.g. what 0 means; empty for nothing */
     static void requireNotNegative(Setting setting, long value, String note) {
         if (value < 0) {

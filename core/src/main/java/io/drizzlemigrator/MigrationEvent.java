@@ -32,6 +32,56 @@ public sealed interface MigrationEvent {
     record MigrationStarted(String tag, boolean transactional) implements MigrationEvent {
     }
 
+    /**
+     * A statement of a migration waits for a lock, and these sessions block it ({@code pg_blocking_pids}). Sent from
+     * the run's watcher thread (not the migrating thread) each time it finds the statement waiting.
+     *
+     * @param tag the migration
+     * @param line the statement's line in the migration's file
+     * @param waited how long the statement has been running
+     */
+    record StatementBlocked(String tag, int line, Duration waited, List<LockBlocker> blockers)
+            implements MigrationEvent {
+
+        public StatementBlocked {
+            blockers = List.copyOf(blockers);
+        }
+    }
+
+    /** How a wait of a migration's statement for a lock, seen by the watcher, ended. */
+    enum DdlLockWaitOutcome {
+        /** The statement got its lock and went on. */
+        ACQUIRED,
+        /** {@code lock_timeout} passed first; the migration rolled back and will be tried again. */
+        RETRIED,
+        /** {@code lock_timeout} passed first and no retry is left (or allowed): the migration failed. */
+        GAVE_UP
+    }
+
+    /**
+     * A statement's wait for a lock ended: after a {@code lock_timeout} (always sent), or by getting the lock after
+     * the watcher saw it blocked.
+     *
+     * @param tag the migration
+     * @param line the statement's line in the migration's file
+     * @param waited how long the statement ran, its wait included
+     * @param blockers the sessions last seen blocking it; empty when the wait was too short to be seen
+     */
+    record DdlLockWait(String tag, int line, Duration waited, DdlLockWaitOutcome outcome, List<LockBlocker> blockers)
+            implements MigrationEvent {
+
+        public DdlLockWait {
+            blockers = List.copyOf(blockers);
+        }
+    }
+
+    /**
+     * How far a long statement of a migration (an index build, REINDEX, VACUUM, CLUSTER) has come, read every
+     * {@code progressInterval} while it runs. Sent from the run's watcher thread, never after the statement ended.
+     */
+    record StatementProgressed(String tag, int line, StatementProgress progress) implements MigrationEvent {
+    }
+
     /** A migration was applied and recorded. */
     record MigrationApplied(AppliedMigration migration) implements MigrationEvent {
     }

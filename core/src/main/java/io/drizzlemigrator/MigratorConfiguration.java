@@ -36,6 +36,8 @@ public final class MigratorConfiguration {
     private final boolean repairInvalidIndexes;
     private final long largeTableRows;
     private final LintMode lintMode;
+    private final boolean terminateBlockers;
+    private final Duration progressInterval;
 
     private MigratorConfiguration(Builder b, ConfigurationChecks.Target target, ClassLoader classLoader) {
         this.dataSource = b.dataSource;
@@ -59,6 +61,8 @@ public final class MigratorConfiguration {
         this.repairInvalidIndexes = b.repairInvalidIndexes;
         this.largeTableRows = b.largeTableRows;
         this.lintMode = b.lintMode;
+        this.terminateBlockers = b.terminateBlockers;
+        this.progressInterval = b.progressInterval;
     }
 
     /** The DataSource migrations use, when one was given. */
@@ -157,6 +161,16 @@ public final class MigratorConfiguration {
         return largeTableRows;
     }
 
+    /** Whether the sessions named as blocking a migration's DDL are terminated before it is retried. */
+    public boolean terminateBlockers() {
+        return terminateBlockers;
+    }
+
+    /** How often the progress of an index build, REINDEX or VACUUM is read while it runs. */
+    public Duration progressInterval() {
+        return progressInterval;
+    }
+
     /** A builder holding these settings, to derive a changed copy. */
     public Builder toBuilder() {
         Builder b = new Builder();
@@ -181,6 +195,8 @@ public final class MigratorConfiguration {
         b.repairInvalidIndexes = repairInvalidIndexes;
         b.largeTableRows = largeTableRows;
         b.lintMode = lintMode;
+        b.terminateBlockers = terminateBlockers;
+        b.progressInterval = progressInterval;
         return b;
     }
 
@@ -216,8 +232,31 @@ public final class MigratorConfiguration {
         private boolean repairInvalidIndexes = MigratorDefaults.REPAIR_INVALID_INDEXES;
         private long largeTableRows = MigratorDefaults.LARGE_TABLE_ROWS;
         private LintMode lintMode = MigratorDefaults.LINT_MODE;
+        private boolean terminateBlockers = MigratorDefaults.TERMINATE_BLOCKERS;
+        private Duration progressInterval = MigratorDefaults.PROGRESS_INTERVAL;
 
         Builder() {
+        }
+
+        /**
+         * Terminate ({@code pg_terminate_backend}) the sessions that kept a transactional migration's DDL from its
+         * lock until {@code lock_timeout}, before the migration is tried again (default false). Their transactions roll
+         * back and their clients see a dropped connection: turn it on only where that is better than a failed
+         * deployment. Only sessions still in the transaction that was named, and not themselves waiting for a lock,
+         * are terminated; each termination is logged at WARN.
+         */
+        public Builder terminateBlockers(boolean terminateBlockers) {
+            this.terminateBlockers = terminateBlockers;
+            return this;
+        }
+
+        /**
+         * How often the progress of a running {@code CREATE INDEX [CONCURRENTLY]}, {@code REINDEX}, {@code VACUUM}
+         * or {@code CLUSTER} is read from a second connection, logged and reported (default 10 s).
+         */
+        public Builder progressInterval(Duration progressInterval) {
+            this.progressInterval = progressInterval;
+            return this;
         }
 
         /**
@@ -368,6 +407,7 @@ public final class MigratorConfiguration {
             ConfigurationChecks.requireNotNegative(Setting.DDL_LOCK_RETRIES, ddlLockRetries, "");
             ConfigurationChecks.requireNotNegative(Setting.LARGE_TABLE_ROWS, largeTableRows,
                     " (0 turns the check off)");
+            ConfigurationChecks.requirePositive(Setting.PROGRESS_INTERVAL, progressInterval);
             Objects.requireNonNull(lintMode, "lintMode");
             Objects.requireNonNull(outOfOrder, "outOfOrder");
             Objects.requireNonNull(editedMigrations, "editedMigrations");

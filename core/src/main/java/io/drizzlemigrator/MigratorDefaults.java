@@ -30,6 +30,14 @@ public final class MigratorDefaults {
      */
     public static final long LARGE_TABLE_ROWS = 10_000;
 
+    /**
+     * Whether the sessions that held a transactional migration's DDL past {@code lock_timeout} are terminated before
+     * it is retried. Off: terminating rolls their transactions back.
+     */
+    public static final boolean TERMINATE_BLOCKERS = false;
+    /** How often the progress of an index build, REINDEX, VACUUM or CLUSTER is read while it runs. */
+    public static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(10);
+
     /** Lint the migrations a run is about to apply and log the findings. */
     public static final LintMode LINT_MODE = LintMode.WARN;
 

@@ -39,7 +39,11 @@ public enum Setting {
     /** {@link MigratorConfiguration.Builder#largeTableRows(long)}: the large-table guard's threshold. */
     LARGE_TABLE_ROWS("largeTableRows"),
     /** {@link MigratorConfiguration.Builder#lintMode(LintMode)}. */
-    LINT_MODE("lintMode");
+    LINT_MODE("lintMode"),
+    /** {@link MigratorConfiguration.Builder#terminateBlockers(boolean)}. */
+    TERMINATE_BLOCKERS("terminateBlockers"),
+    /** {@link MigratorConfiguration.Builder#progressInterval(java.time.Duration)}. */
+    PROGRESS_INTERVAL("progressInterval");
 
     private final String builderName;
 

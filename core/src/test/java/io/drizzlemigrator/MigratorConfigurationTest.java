@@ -1,6 +1,7 @@
 package io.drizzlemigrator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -39,6 +40,8 @@ class MigratorConfigurationTest {
         assertThat(c.repairInvalidIndexes()).isEqualTo(MigratorDefaults.REPAIR_INVALID_INDEXES);
         assertThat(c.largeTableRows()).isEqualTo(MigratorDefaults.LARGE_TABLE_ROWS);
         assertThat(c.lintMode()).isEqualTo(MigratorDefaults.LINT_MODE);
+        assertThat(c.terminateBlockers()).isEqualTo(MigratorDefaults.TERMINATE_BLOCKERS);
+        assertThat(c.progressInterval()).isEqualTo(MigratorDefaults.PROGRESS_INTERVAL);
         assertThat(c.searchPath()).isEmpty();
         assertThat(c.initSql()).isEmpty();
         assertThat(c.listeners()).isEmpty();
@@ -112,6 +115,16 @@ class MigratorConfigurationTest {
     }
 
     /** A setting other than the default for everything but the target (a DataSource or a URL). */
+    @Test
+    void aProgressIntervalOfZeroIsRefusedNamingTheSetting() {
+        assertThatThrownBy(() -> DrizzleMigrator.configure().dataSource("postgresql://localhost:5432/app", null, null)
+                .progressInterval(Duration.ZERO).build())
+                .isInstanceOfSatisfying(ConfigurationException.class, e -> {
+                    assertThat(e.setting()).contains(Setting.PROGRESS_INTERVAL);
+                    assertThat(e.getMessage()).isEqualTo("progressInterval must be positive, was PT0S");
+                });
+    }
+
     private static MigratorConfiguration.Builder everySettingChanged(ClassLoader loader) {
         return DrizzleMigrator.configure()
                 .location("filesystem:/srv/app/drizzle")
@@ -130,7 +143,9 @@ class MigratorConfigurationTest {
                 .ddlLockRetries(9)
                 .repairInvalidIndexes(!MigratorDefaults.REPAIR_INVALID_INDEXES)
                 .largeTableRows(77)
-                .lintMode(LintMode.FAIL);
+                .lintMode(LintMode.FAIL)
+                .terminateBlockers(!MigratorDefaults.TERMINATE_BLOCKERS)
+                .progressInterval(Duration.ofSeconds(3));
     }
 
     /** Every instance field of {@code o} by name, read by reflection (lists copied, so later changes show). */

@@ -29,6 +29,8 @@ final class CliDefaults implements IDefaultValueProvider {
             case "--ddl-lock-retries" -> Integer.toString(MigratorDefaults.DDL_LOCK_RETRIES);
             case "--large-table-rows" -> Long.toString(MigratorDefaults.LARGE_TABLE_ROWS);
             case "--repair-invalid-indexes" -> Boolean.toString(MigratorDefaults.REPAIR_INVALID_INDEXES);
+            case "--terminate-blockers" -> Boolean.toString(MigratorDefaults.TERMINATE_BLOCKERS);
+            case "--progress-interval" -> DurationConverter.format(MigratorDefaults.PROGRESS_INTERVAL);
             default -> null;
         };
     }

@@ -54,6 +54,17 @@ final class MigrateOptions {
                     + "again.", "Default: ${DEFAULT-VALUE}."})
     Boolean repairInvalidIndexes;
 
+    @Option(names = "--terminate-blockers", paramLabel = "true|false", arity = "0..1", fallbackValue = "true",
+            description = {"Before retrying a migration that hit --ddl-lock-timeout, terminate (pg_terminate_backend) "
+                    + "the sessions that blocked it and are still in the same transaction. Their transactions roll "
+                    + "back and their clients lose the connection.", "Default: ${DEFAULT-VALUE}."})
+    Boolean terminateBlockers;
+
+    @Option(names = "--progress-interval", paramLabel = "<duration>",
+            description = {"How often the progress of a running CREATE INDEX [CONCURRENTLY], REINDEX, VACUUM or "
+                    + "CLUSTER is read and logged: 2s, 500ms, 1m...", "Default: ${DEFAULT-VALUE}."})
+    Duration progressInterval;
+
     /** Adds these options to the configuration; those not given keep the core's defaults. */
     void applyTo(MigratorConfiguration.Builder builder) {
         builder.lockTimeout(lockTimeout).lintMode(lint).transactionMode(transactionMode);
@@ -71,6 +82,12 @@ final class MigrateOptions {
         }
         if (repairInvalidIndexes != null) {
             builder.repairInvalidIndexes(repairInvalidIndexes);
+        }
+        if (terminateBlockers != null) {
+            builder.terminateBlockers(terminateBlockers);
+        }
+        if (progressInterval != null) {
+            builder.progressInterval(progressInterval);
         }
     }
 }

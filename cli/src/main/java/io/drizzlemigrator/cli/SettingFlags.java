@@ -34,6 +34,8 @@ final class SettingFlags {
         FLAGS.put("ddlLockRetries", "--ddl-lock-retries");
         FLAGS.put("repairInvalidIndexes", "--repair-invalid-indexes");
         FLAGS.put("largeTableRows", "--large-table-rows");
+        FLAGS.put("terminateBlockers", "--terminate-blockers");
+        FLAGS.put("progressInterval", "--progress-interval");
     }
 
     /**

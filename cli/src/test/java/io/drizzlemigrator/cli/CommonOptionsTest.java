@@ -104,7 +104,8 @@ class CommonOptionsTest {
     void everyMigrateOptionReachesTheConfiguration() {
         MigratorConfiguration c = configuration(Map.of(), "migrate", "--url", "postgresql://app@db:5432/app",
                 "--init-sql", "SET ROLE ddl_owner", "--lock-key", "-42", "--lint", "fail", "--ddl-lock-timeout", "2s",
-                "--ddl-lock-retries", "3", "--large-table-rows", "50000", "--repair-invalid-indexes", "false");
+                "--ddl-lock-retries", "3", "--large-table-rows", "50000", "--repair-invalid-indexes", "false",
+                "--terminate-blockers", "--progress-interval", "2s");
 
         assertThat(c.initSql()).contains("SET ROLE ddl_owner");
         assertThat(c.lockKey()).hasValue(-42);
@@ -113,6 +114,14 @@ class CommonOptionsTest {
         assertThat(c.ddlLockRetries()).isEqualTo(3);
         assertThat(c.largeTableRows()).isEqualTo(50_000);
         assertThat(c.repairInvalidIndexes()).isFalse();
+        assertThat(c.terminateBlockers()).isTrue();
+        assertThat(c.progressInterval()).isEqualTo(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void terminateBlockersTakesAnExplicitValueToo() {
+        assertThat(configuration(Map.of(), "migrate", "--url", "postgresql://app@db:5432/app",
+                "--terminate-blockers=false").terminateBlockers()).isFalse();
     }
 
     @Test
@@ -126,12 +135,15 @@ class CommonOptionsTest {
         assertThat(c.ddlLockRetries()).isEqualTo(MigratorDefaults.DDL_LOCK_RETRIES);
         assertThat(c.largeTableRows()).isEqualTo(MigratorDefaults.LARGE_TABLE_ROWS);
         assertThat(c.repairInvalidIndexes()).isEqualTo(MigratorDefaults.REPAIR_INVALID_INDEXES);
+        assertThat(c.terminateBlockers()).isEqualTo(MigratorDefaults.TERMINATE_BLOCKERS);
+        assertThat(c.progressInterval()).isEqualTo(MigratorDefaults.PROGRESS_INTERVAL);
     }
 
     /** status and validate change nothing and take no lock: a run setting there is a usage error, not ignored. */
     @ParameterizedTest
     @CsvSource({"status,--ddl-lock-retries,3", "validate,--lock-timeout,5s", "status,--lint,fail",
-        "validate,--large-table-rows,100", "status,--transaction-mode,all-in-one", "lint,--init-sql,SELECT 1"})
+        "validate,--large-table-rows,100", "status,--transaction-mode,all-in-one", "lint,--init-sql,SELECT 1",
+        "status,--progress-interval,2s", "validate,--terminate-blockers,true"})
     void aFlagThatDoesNothingForACommandIsRefusedThere(String command, String flag, String value) {
         CliRun run = CliRun.run(command, flag, value, "--url", "postgresql://app@db:5432/app");
 

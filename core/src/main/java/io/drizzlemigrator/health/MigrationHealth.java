@@ -1,5 +1,8 @@
 package io.drizzlemigrator.health;
 
+import io.drizzlemigrator.LockBlocker;
+import io.drizzlemigrator.MigrationEvent;
+import io.drizzlemigrator.StatementProgress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
@@ -16,8 +19,10 @@ import java.util.OptionalInt;
  * is what framework health indicators adapt: {@link #state()} for the status, {@link #isReady()} and
  * {@link #isAlive()} for the probes, {@link #details()} for the body.
  *
- * <p>Holds no SQL text and no credentials: errors are reduced to their type, the migration's tag, the SQLState and
- * one line of text cut to {@value #MAX_MESSAGE_LENGTH} characters (see {@link Failure}).
+ * <p>Holds no SQL text of the migrations and no credentials. The only query text is that of a session blocking a
+ * migration ({@link LockBlocker#query()}), with every literal masked. Errors are reduced to their type, the
+ * migration's tag, the SQLState and one line of text cut to {@value #MAX_MESSAGE_LENGTH} characters (see
+ * {@link Failure}).
  */
 public final class MigrationHealth {
 
@@ -99,6 +104,11 @@ public final class MigrationHealth {
     private final Instant waitStartedAt;
     private final Failure failure;
     private final String checkError;
+    private final List<LockBlocker> blockers;
+    private final int blockedLine;
+    private final StatementProgress progress;
+    private final int progressLine;
+    private final MigrationEvent.DdlLockWait lastDdlLockWait;
 
     MigrationHealth(Builder b) {
         this.state = Objects.requireNonNull(b.state, "state");
@@ -127,6 +137,11 @@ public final class MigrationHealth {
         this.waitStartedAt = b.waitStartedAt;
         this.failure = b.failure;
         this.checkError = b.checkError;
+        this.blockers = b.blockers == null ? List.of() : List.copyOf(b.blockers);
+        this.blockedLine = b.blockedLine;
+        this.progress = b.progress;
+        this.progressLine = b.progressLine;
+        this.lastDdlLockWait = b.lastDdlLockWait;
     }
 
     /** Where migrations stand. */
@@ -209,6 +224,27 @@ public final class MigrationHealth {
         return Optional.ofNullable(waitStartedAt).map(t -> Duration.between(t, now));
     }
 
+    /**
+     * {@link State#MIGRATING}: the sessions blocking the statement running now ({@code pg_blocking_pids}), while it
+     * waits for a lock; empty otherwise.
+     */
+    public List<LockBlocker> blockedBy() {
+        return blockers;
+    }
+
+    /** {@link State#MIGRATING}: how far the current migration's index build, REINDEX or VACUUM has come. */
+    public Optional<StatementProgress> progress() {
+        return Optional.ofNullable(progress);
+    }
+
+    /**
+     * The last wait of a migration's statement for a lock that ended in this run or the last one: retried, acquired
+     * or given up, and who blocked it.
+     */
+    public Optional<MigrationEvent.DdlLockWait> lastDdlLockWait() {
+        return Optional.ofNullable(lastDdlLockWait);
+    }
+
     /** {@link State#FAILED}: why. */
     public Optional<Failure> failure() {
         return Optional.ofNullable(failure);
@@ -256,6 +292,27 @@ public final class MigrationHealth {
         put(d, "runDuration", runDuration().orElse(null));
         put(d, "lockHolder", lockHolder);
         put(d, "lockWaitDuration", lockWaitDuration().orElse(null));
+        if (!blockers.isEmpty()) {
+            Map<String, Object> w = new LinkedHashMap<>();
+            w.put("line", blockedLine);
+            w.put("blockers", blockerMaps(blockers));
+            d.put("blockedBy", Collections.unmodifiableMap(w));
+        }
+        if (progress != null) {
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("line", progressLine);
+            p.putAll(progress.toMap());
+            d.put("progress", Collections.unmodifiableMap(p));
+        }
+        if (lastDdlLockWait != null) {
+            Map<String, Object> w = new LinkedHashMap<>();
+            w.put("migration", lastDdlLockWait.tag());
+            w.put("line", lastDdlLockWait.line());
+            w.put("outcome", lastDdlLockWait.outcome().name().toLowerCase(java.util.Locale.ROOT));
+            put(w, "waited", lastDdlLockWait.waited());
+            w.put("blockers", blockerMaps(lastDdlLockWait.blockers()));
+            d.put("lastDdlLockWait", Collections.unmodifiableMap(w));
+        }
         if (!problems.isEmpty()) {
             Map<String, Object> p = new LinkedHashMap<>();
             problems.forEach((kind, tags) -> p.put(kind.name().toLowerCase(java.util.Locale.ROOT),
@@ -274,6 +331,10 @@ public final class MigrationHealth {
         }
         put(d, "checkError", checkError);
         return Collections.unmodifiableMap(d);
+    }
+
+    private static List<Map<String, Object>> blockerMaps(List<LockBlocker> list) {
+        return list.stream().map(LockBlocker::toMap).toList();
     }
 
     private static void put(Map<String, Object> map, String key, Object value) {
@@ -308,6 +369,11 @@ public final class MigrationHealth {
         Instant waitStartedAt;
         Failure failure;
         String checkError;
+        List<LockBlocker> blockers;
+        int blockedLine;
+        StatementProgress progress;
+        int progressLine;
+        MigrationEvent.DdlLockWait lastDdlLockWait;
 
         MigrationHealth build() {
             return new MigrationHealth(this);

@@ -3,10 +3,12 @@ package io.drizzlemigrator.health;
 import io.drizzlemigrator.AppliedMigration;
 import io.drizzlemigrator.DrizzleMigratorException;
 import io.drizzlemigrator.ErrorSummary;
+import io.drizzlemigrator.LockBlocker;
 import io.drizzlemigrator.MigrationEvent;
 import io.drizzlemigrator.MigrationInfo;
 import io.drizzlemigrator.MigrationListener;
 import io.drizzlemigrator.ProcessActivity;
+import io.drizzlemigrator.StatementProgress;
 import io.drizzlemigrator.StatusReport;
 import io.drizzlemigrator.health.MigrationHealth.Problem;
 import io.drizzlemigrator.health.MigrationHealth.State;
@@ -55,6 +57,7 @@ public final class MigrationHealthTracker implements MigrationListener {
     private final Map<Thread, Run> runs = new LinkedHashMap<>();
     private final Map<String, ProcessActivity.Applied> appliedByThisProcess = new HashMap<>();
     private Duration lastWait;
+    private MigrationEvent.DdlLockWait lastDdlLockWait;
     private ProcessActivity.LastRun lastRun;
     private Instant checkAttemptedAt;
     private String checkError;
@@ -94,6 +97,7 @@ public final class MigrationHealthTracker implements MigrationListener {
         synchronized (lock) {
             if (event instanceof MigrationEvent.RunStarted) {
                 runs.put(thread, new Run(now));
+                lastDdlLockWait = null;
             } else if (event instanceof MigrationEvent.LockWaiting e) {
                 Run run = runs.computeIfAbsent(thread, t -> new Run(now));
                 if (run.waitStartedAt == null) {
@@ -115,17 +119,20 @@ public final class MigrationHealthTracker implements MigrationListener {
                 Run run = runs.computeIfAbsent(thread, t -> new Run(now));
                 run.migration = e.tag();
                 run.migrationStartedAt = now;
+                run.endStatement();
             } else if (event instanceof MigrationEvent.MigrationApplied e) {
                 applied(e.migration(), now);
                 Run run = runs.get(thread);
                 if (run != null) {
                     run.migration = null;
                     run.migrationStartedAt = null;
+                    run.endStatement();
                 }
             } else if (event instanceof MigrationEvent.MigrationFailed e) {
                 Run run = runs.get(thread);
                 if (run != null) {
                     run.failedTag = e.tag();
+                    run.endStatement();
                 }
             } else if (event instanceof MigrationEvent.RunFinished e) {
                 runs.remove(thread);
@@ -139,6 +146,26 @@ public final class MigrationHealthTracker implements MigrationListener {
                         e.error().getClass().getSimpleName());
                 failure = FailureSummary.of(e.error(), run == null ? null : run.failedTag, now);
                 settle(State.FAILED, now);
+            } else if (event instanceof MigrationEvent.StatementBlocked e) {
+                // the watcher's events are tested last: a run that applies nothing never loads their classes; they
+                // come from the watcher thread, so the run is found by its migration
+                Run run = applying(e.tag());
+                if (run != null) {
+                    run.blockers = e.blockers();
+                    run.blockedLine = e.line();
+                }
+            } else if (event instanceof MigrationEvent.StatementProgressed e) {
+                Run run = applying(e.tag());
+                if (run != null) {
+                    run.progress = e.progress();
+                    run.progressLine = e.line();
+                }
+            } else if (event instanceof MigrationEvent.DdlLockWait e) {
+                lastDdlLockWait = e;
+                Run run = runs.get(thread);
+                if (run != null) {
+                    run.blockers = null;
+                }
             }
         }
     }
@@ -156,6 +183,7 @@ public final class MigrationHealthTracker implements MigrationListener {
             b.lastAppliedAt = lastAppliedAt;
             b.problems = problems;
             b.checkError = checkError;
+            b.lastDdlLockWait = lastDdlLockWait;
             Run active = activeRun();
             if (active != null && active.waitStartedAt != null && active.lockedAt == null) {
                 b.state = State.WAITING_FOR_LOCK;
@@ -171,8 +199,12 @@ public final class MigrationHealthTracker implements MigrationListener {
                 b.runStartedAt = active.startedAt;
                 b.currentMigration = active.migration;
                 b.migrationStartedAt = active.migrationStartedAt;
+                b.blockers = active.blockers;
+                b.blockedLine = active.blockedLine;
+                b.progress = active.progress;
+                b.progressLine = active.progressLine;
                 b.reason = active.migration == null ? "A migration run is in progress"
-                        : "Applying " + active.migration;
+                        : "Applying " + active.migration + statementReason(active);
             } else {
                 b.state = settled;
                 b.since = settledSince;
@@ -242,6 +274,31 @@ public final class MigrationHealthTracker implements MigrationListener {
             }
             return new ProcessActivity(migratesOnStartup, appliedByThisProcess, lockState, lastRun);
         }
+    }
+
+    /** What the statement running now waits for, or how far it has come: ", line 12 waits for a lock held by ...". */
+    private static String statementReason(Run run) {
+        if (run.blockers != null && !run.blockers.isEmpty()) {
+            StringBuilder s = new StringBuilder(", line ").append(run.blockedLine).append(" waits for a lock held by");
+            for (LockBlocker b : run.blockers) {
+                s.append(" pid ").append(b.pid()).append(" (\"").append(b.applicationName()).append("\")");
+            }
+            return s.toString();
+        }
+        if (run.progress != null) {
+            return ", line " + run.progressLine + ": " + run.progress.command() + " " + run.progress.describe();
+        }
+        return "";
+    }
+
+    /** The run applying migration {@code tag} (for events of the watcher thread), or null. */
+    private Run applying(String tag) {
+        for (Run run : runs.values()) {
+            if (tag.equals(run.migration)) {
+                return run;
+            }
+        }
+        return null;
     }
 
     /** The run to report: one holding the lock before one waiting for it, the oldest first. */
@@ -373,9 +430,20 @@ public final class MigrationHealthTracker implements MigrationListener {
         String migration;
         Instant migrationStartedAt;
         String failedTag;
+        /** Who blocks the statement running now, while it waits; null otherwise. */
+        List<LockBlocker> blockers;
+        int blockedLine;
+        /** How far the long statement of the migration has come, when it reported. */
+        StatementProgress progress;
+        int progressLine;
 
         Run(Instant startedAt) {
             this.startedAt = startedAt;
+        }
+
+        void endStatement() {
+            blockers = null;
+            progress = null;
         }
     }
 }

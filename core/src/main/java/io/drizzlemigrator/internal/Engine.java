@@ -19,6 +19,7 @@ import io.drizzlemigrator.internal.execute.LargeTableGuard;
 import io.drizzlemigrator.internal.execute.ToApply;
 import io.drizzlemigrator.internal.history.HistoryRow;
 import io.drizzlemigrator.internal.history.HistoryTable;
+import io.drizzlemigrator.internal.jdbc.ConnectionFactory;
 import io.drizzlemigrator.internal.jdbc.WalFlush;
 import io.drizzlemigrator.internal.lock.AdvisoryLock;
 import io.drizzlemigrator.internal.plan.Plan;
@@ -260,8 +261,10 @@ public final class Engine {
     private void apply(Session session, List<ToApply> runList, HistoryTable.Shape shape,
             List<AppliedMigration> applied) {
         Executor executor = new Executor(session.connection, history, shape, events, new Executor.Guards(
-                config.ddlLockTimeout(), config.ddlLockRetries(), config.repairInvalidIndexes()), session.backendPid,
-                lock);
+                config.ddlLockTimeout(), config.ddlLockRetries(), config.repairInvalidIndexes(),
+                config.terminateBlockers(), config.progressInterval()), session.backendPid, lock,
+                new ConnectionFactory(config.dataSource().orElse(null), config.url().orElse(null),
+                        config.user().orElse(null), password));
         try {
             if (config.transactionMode() == TransactionMode.ALL_IN_ONE) {
                 applied.addAll(executor.applyAllInOne(runList));
@@ -271,6 +274,7 @@ public final class Engine {
                 }
             }
         } finally {
+            executor.close();
             executor.flush();
             if (executor.changedStatementTimeout()) {
                 session.resetOnClose("RESET statement_timeout");

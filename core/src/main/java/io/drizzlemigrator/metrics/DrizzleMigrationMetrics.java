@@ -47,8 +47,8 @@ import org.slf4j.LoggerFactory;
  * Gauges read {@code NaN} until the state has been read once (by a run or a status check), and
  * {@link #LAST_SUCCESS} until a run succeeded.
  *
- * <p>Thread-safe: events come from migrating threads (each thread's run is tracked on its own), registry reads from
- * any thread.
+ * <p>Thread-safe: events come from migrating threads (each thread's run is tracked on its own) and from a run's
+ * watcher thread (progress), registry reads from any thread.
  */
 public final class DrizzleMigrationMetrics implements MeterBinder, MigrationListener {
 
@@ -74,6 +74,17 @@ public final class DrizzleMigrationMetrics implements MeterBinder, MigrationList
     /** Time gauge: when the last successful run ended, in seconds since the epoch. */
     public static final String LAST_SUCCESS = "drizzle.migrations.last.success";
 
+    /**
+     * Timer of the waits of migrations' statements for a table lock that the watcher saw, or that ended in
+     * {@code lock_timeout}, tagged {@link #TAG_OUTCOME}: {@link #RETRIED}, {@link #ACQUIRED} or {@link #GAVE_UP}.
+     */
+    public static final String DDL_LOCK_WAITS = "drizzle.migrations.ddl.lock.waits";
+    /**
+     * Gauge: the part of its current phase that the running index build, REINDEX, VACUUM or CLUSTER has done, from 0
+     * to 1, as last read every {@code progressInterval} ({@code NaN} when none runs or its phase counts nothing).
+     */
+    public static final String PROGRESS = "drizzle.migrations.progress";
+
     /** Tag key: how a migration, run or lock wait ended. */
     public static final String TAG_OUTCOME = "outcome";
     /** Tag key: whether a migration ran inside a transaction ({@code true} or {@code false}). */
@@ -87,6 +98,10 @@ public final class DrizzleMigrationMetrics implements MeterBinder, MigrationList
     public static final String FAILURE = "failure";
     /** Lock-wait outcome: the lock was taken. */
     public static final String ACQUIRED = "acquired";
+    /** DDL lock-wait outcome: {@code lock_timeout} passed first and the migration is tried again. */
+    public static final String RETRIED = "retried";
+    /** DDL lock-wait outcome: {@code lock_timeout} passed first and no retry is left: the migration failed. */
+    public static final String GAVE_UP = "gave_up";
     /** Lock-wait outcome: {@code lockTimeout} passed first. */
     public static final String TIMEOUT = "timeout";
 
@@ -125,6 +140,7 @@ public final class DrizzleMigrationMetrics implements MeterBinder, MigrationList
     private volatile double edited = Double.NaN;
     private volatile double unknown = Double.NaN;
     private volatile double lastSuccessMillis = Double.NaN;
+    private volatile double progress = Double.NaN;
 
     /** Meters without common tags. */
     public DrizzleMigrationMetrics() {
@@ -203,6 +219,7 @@ public final class DrizzleMigrationMetrics implements MeterBinder, MigrationList
             } else if (event instanceof MigrationEvent.StatusRead e) {
                 readStatus(e.status());
             } else if (event instanceof MigrationEvent.MigrationApplied e) {
+                progress = Double.NaN;
                 boolean transactional = e.migration().transactional();
                 Duration duration = e.migration().duration();
                 record(m -> {
@@ -216,6 +233,7 @@ public final class DrizzleMigrationMetrics implements MeterBinder, MigrationList
                     outOfOrder = outOfOrderTags.size();
                 }
             } else if (event instanceof MigrationEvent.MigrationFailed e) {
+                progress = Double.NaN;
                 boolean transactional = e.transactional();
                 Duration duration = e.duration();
                 record(m -> {
@@ -236,6 +254,18 @@ public final class DrizzleMigrationMetrics implements MeterBinder, MigrationList
                     }
                 }
                 endRun(thread, FAILURE, e.duration());
+            } else if (event instanceof MigrationEvent.StatementProgressed e) {
+                // the watcher's events are tested last: a run that applies nothing never loads their classes
+                double ratio = e.progress().ratio();
+                progress = ratio < 0 ? Double.NaN : ratio;
+            } else if (event instanceof MigrationEvent.DdlLockWait e) {
+                String outcome = switch (e.outcome()) {
+                    case ACQUIRED -> ACQUIRED;
+                    case RETRIED -> RETRIED;
+                    case GAVE_UP -> GAVE_UP;
+                };
+                Duration waited = e.waited();
+                record(m -> m.ddlLockWait(outcome).record(waited));
             }
         }
     }
@@ -308,6 +338,7 @@ public final class DrizzleMigrationMetrics implements MeterBinder, MigrationList
         final Map<String, Timer> durations = new HashMap<>();
         final Map<String, Timer> lockWaits = new HashMap<>();
         final Map<String, Timer> runTimers = new HashMap<>();
+        final Map<String, Timer> ddlLockWaits = new HashMap<>();
         final LongTaskTimer lockWaitActive;
         final LongTaskTimer runActive;
 
@@ -331,6 +362,11 @@ public final class DrizzleMigrationMetrics implements MeterBinder, MigrationList
                         .description("Time spent waiting for the migration advisory lock held by another runner")
                         .tags(commonTags).tag(TAG_OUTCOME, outcome).register(registry));
             }
+            for (String outcome : List.of(RETRIED, ACQUIRED, GAVE_UP)) {
+                ddlLockWaits.put(outcome, Timer.builder(DDL_LOCK_WAITS)
+                        .description("Waits of migrations' statements for a table lock, by how they ended")
+                        .tags(commonTags).tag(TAG_OUTCOME, outcome).register(registry));
+            }
             lockWaitActive = LongTaskTimer.builder(LOCK_WAIT_ACTIVE)
                     .description("Waits for the migration advisory lock in progress")
                     .tags(commonTags).register(registry);
@@ -351,6 +387,10 @@ public final class DrizzleMigrationMetrics implements MeterBinder, MigrationList
                             + " were applied, or applied rows unknown to this build (NaN until first read)")
                     .baseUnit(UNIT_MIGRATIONS).tags(commonTags).tag(TAG_KIND, kind).strongReference(true)
                     .register(registry));
+            Gauge.builder(PROGRESS, self, s -> s.progress)
+                    .description("Part of its current phase the running index build, REINDEX, VACUUM or CLUSTER has"
+                            + " done, 0 to 1 (NaN when none runs)")
+                    .tags(commonTags).strongReference(true).register(registry);
             TimeGauge.builder(LAST_SUCCESS, self, TimeUnit.MILLISECONDS, s -> s.lastSuccessMillis)
                     .description("When the last successful migration run ended, since the epoch (NaN until then)")
                     .tags(commonTags).strongReference(true).register(registry);
@@ -370,6 +410,10 @@ public final class DrizzleMigrationMetrics implements MeterBinder, MigrationList
 
         Timer run(String outcome) {
             return runTimers.get(outcome);
+        }
+
+        Timer ddlLockWait(String outcome) {
+            return ddlLockWaits.get(outcome);
         }
     }
 

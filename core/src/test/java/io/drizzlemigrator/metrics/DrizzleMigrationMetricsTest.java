@@ -64,15 +64,18 @@ class DrizzleMigrationMetricsTest {
         metrics.bindTo(registry);
 
         assertThat(registry.getMeters()).extracting(m -> m.getId().getName()).containsOnly(APPLIED, DURATION,
-                PENDING, PROBLEMS, LOCK_WAIT, LOCK_WAIT_ACTIVE, RUN, RUN_ACTIVE, LAST_SUCCESS);
+                PENDING, PROBLEMS, LOCK_WAIT, LOCK_WAIT_ACTIVE, RUN, RUN_ACTIVE, LAST_SUCCESS, DDL_LOCK_WAITS,
+                PROGRESS);
         assertThat(registry.get(APPLIED).counters()).hasSize(2);
         assertThat(registry.get(DURATION).timers()).hasSize(4);
         assertThat(registry.get(LOCK_WAIT).timers()).hasSize(3);
+        assertThat(registry.get(DDL_LOCK_WAITS).timers()).hasSize(3);
         for (Meter meter : registry.getMeters()) {
             assertThat(meter.getId().getDescription()).as(meter.getId().getName()).isNotBlank();
             assertThat(meter.getId().getTag("datasource")).as(meter.getId().getName()).isEqualTo("main");
             for (Tag tag : meter.getId().getTags()) {
-                assertThat(tag.getValue()).isIn("main", SUCCESS, FAILURE, ACQUIRED, TIMEOUT, "true", "false",
+                assertThat(tag.getValue()).isIn("main", SUCCESS, FAILURE, ACQUIRED, TIMEOUT, RETRIED, GAVE_UP, "true",
+                        "false",
                         KIND_OUT_OF_ORDER, KIND_EDITED, KIND_UNKNOWN);
             }
         }

@@ -82,7 +82,7 @@ class ObservabilityDocTest {
                 names.add(value);
             }
         }
-        assertThat(names).hasSize(9);
+        assertThat(names).hasSize(11);
         for (String name : names) {
             assertThat(doc).as(name).contains("| `" + name + "` |");
         }

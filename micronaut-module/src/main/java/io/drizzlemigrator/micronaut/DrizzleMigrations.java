@@ -256,6 +256,8 @@ public class DrizzleMigrations {
                 .repairInvalidIndexes(c.isRepairInvalidIndexes())
                 .largeTableRows(c.getLargeTableRows())
                 .lintMode(c.getLintMode())
+                .terminateBlockers(c.isTerminateBlockers())
+                .progressInterval(c.getProgressInterval())
                 .searchPath(c.getSearchPath())
                 .initSql(c.getInitSql());
         if (c.getLockKey() != null) {
@@ -267,6 +269,7 @@ public class DrizzleMigrations {
         requireSet(prefix, "edited", c.getEdited());
         requireSet(prefix, "transaction-mode", c.getTransactionMode());
         requireSet(prefix, "ddl-lock-timeout", c.getDdlLockTimeout());
+        requireSet(prefix, "progress-interval", c.getProgressInterval());
         try {
             return b.load();
         } catch (ConfigurationException e) {

@@ -50,6 +50,8 @@ public class DrizzleMigrationsConfiguration implements Toggleable {
     private boolean repairInvalidIndexes = MigratorDefaults.REPAIR_INVALID_INDEXES;
     private long largeTableRows = MigratorDefaults.LARGE_TABLE_ROWS;
     private LintMode lintMode = MigratorDefaults.LINT_MODE;
+    private boolean terminateBlockers = MigratorDefaults.TERMINATE_BLOCKERS;
+    private Duration progressInterval = MigratorDefaults.PROGRESS_INTERVAL;
     private String searchPath;
     private String initSql;
     private String url;
@@ -186,6 +188,31 @@ public class DrizzleMigrationsConfiguration implements Toggleable {
 
     public void setRepairInvalidIndexes(boolean repairInvalidIndexes) {
         this.repairInvalidIndexes = repairInvalidIndexes;
+    }
+
+    /**
+     * Before retrying a migration that hit {@code ddl-lock-timeout}, terminate ({@code pg_terminate_backend}) the
+     * sessions seen blocking it that are still in the same transaction (default false). Their transactions roll back
+     * and their clients lose the connection; each termination is logged at WARN.
+     */
+    public boolean isTerminateBlockers() {
+        return terminateBlockers;
+    }
+
+    public void setTerminateBlockers(boolean terminateBlockers) {
+        this.terminateBlockers = terminateBlockers;
+    }
+
+    /**
+     * How often the progress of a running {@code CREATE INDEX [CONCURRENTLY]}, {@code REINDEX}, {@code VACUUM} or
+     * {@code CLUSTER} is read, logged and shown in the health details and the progress gauge (default 10s).
+     */
+    public Duration getProgressInterval() {
+        return progressInterval;
+    }
+
+    public void setProgressInterval(Duration progressInterval) {
+        this.progressInterval = progressInterval;
     }
 
     /**

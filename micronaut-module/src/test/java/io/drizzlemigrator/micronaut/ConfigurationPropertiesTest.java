@@ -40,6 +40,8 @@ class ConfigurationPropertiesTest {
                 assertThat(c.isRepairInvalidIndexes()).isEqualTo(core.repairInvalidIndexes());
                 assertThat(c.getLargeTableRows()).isEqualTo(core.largeTableRows());
                 assertThat(c.getLintMode()).isEqualTo(core.lintMode());
+                assertThat(c.isTerminateBlockers()).isEqualTo(core.terminateBlockers());
+                assertThat(c.getProgressInterval()).isEqualTo(core.progressInterval());
                 assertThat(c.getSearchPath()).isEqualTo(core.searchPath().orElse(null));
                 assertThat(c.getInitSql()).isEqualTo(core.initSql().orElse(null));
             }
@@ -63,6 +65,8 @@ class ConfigurationPropertiesTest {
                 Map.entry(P + "ddl-lock-retries", "2"),
                 Map.entry(P + "repair-invalid-indexes", "false"),
                 Map.entry(P + "large-table-rows", "0"),
+                Map.entry(P + "terminate-blockers", "true"),
+                Map.entry(P + "progress-interval", "2s"),
                 Map.entry(P + "search-path", "app,public"),
                 Map.entry(P + "init-sql", "SET ROLE migrator"),
                 Map.entry(P + "url", "postgresql://app:pa55word@db.example:5433/app"),
@@ -82,6 +86,8 @@ class ConfigurationPropertiesTest {
             assertThat(c.ddlLockRetries()).isEqualTo(2);
             assertThat(c.repairInvalidIndexes()).isFalse();
             assertThat(c.largeTableRows()).isZero();
+            assertThat(c.terminateBlockers()).isTrue();
+            assertThat(c.progressInterval()).isEqualTo(Duration.ofSeconds(2));
             assertThat(c.searchPath()).hasValue("app,public");
             assertThat(c.initSql()).hasValue("SET ROLE migrator");
             assertThat(c.url()).hasValue("jdbc:postgresql://db.example:5433/app");

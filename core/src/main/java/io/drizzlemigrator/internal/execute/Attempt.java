@@ -25,6 +25,7 @@ final class Attempt {
     private final int backendPid;
     private final AdvisoryLock lock;
     private final boolean transactional;
+    private final StatementWatch watch;
 
     /** The migration being applied. */
     ToApply current;
@@ -35,25 +36,37 @@ final class Attempt {
     private int lastCommitted;
     /** The number of the last statement that completed, or 0. */
     private int executed;
+    /** The last statement of the file sent, as the watch saw it: who blocked it. */
+    private StatementWatch.Watched watched;
 
     /**
      * @param backendPid the backend that holds the migration lock (0: not checked)
      * @param lock the lock, for the error when the backend changed (a transaction-pooling proxy)
      * @param transactional whether the migration runs in one transaction with its row
+     * @param watch watches each statement of the file while it runs
      */
     Attempt(Connection connection, SessionState txState, int backendPid, AdvisoryLock lock, ToApply current,
-            boolean transactional) {
+            boolean transactional, StatementWatch watch) {
         this.connection = connection;
         this.txState = txState;
         this.backendPid = backendPid;
         this.lock = lock;
         this.current = current;
         this.transactional = transactional;
+        this.watch = watch;
     }
 
     void step(PreparedMigration.Step s) throws SQLException {
         step = s;
-        exec(s.sql(), s.kind());
+        StatementWatch.Watched w = watch.begin(current == null ? "<begin>" : current.tag(), s);
+        watched = w;
+        boolean succeeded = false;
+        try {
+            exec(s.sql(), s.kind());
+            succeeded = true;
+        } finally {
+            watch.end(w, succeeded);
+        }
         executed = s.number();
         if (s.kind() == StatementKind.COMMIT) {
             lastCommitted = s.number();
@@ -141,6 +154,11 @@ final class Attempt {
 
     int executed() {
         return executed;
+    }
+
+    /** The last statement of the file sent, as watched (who was seen blocking it), or null before the first. */
+    StatementWatch.Watched watched() {
+        return watched;
     }
 
     private static void logWarnings(SQLWarning warning) {

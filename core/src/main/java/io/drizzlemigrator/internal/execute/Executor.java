@@ -6,6 +6,7 @@ import io.drizzlemigrator.MigrationEvent;
 import io.drizzlemigrator.MigrationFailedException;
 import io.drizzlemigrator.MigrationListener;
 import io.drizzlemigrator.internal.history.HistoryTable;
+import io.drizzlemigrator.internal.jdbc.ConnectionFactory;
 import io.drizzlemigrator.internal.lock.AdvisoryLock;
 import io.drizzlemigrator.internal.sql.PreparedMigration;
 import io.drizzlemigrator.internal.sql.StatementKind;
@@ -30,9 +31,10 @@ import org.slf4j.MDC;
  * statement in autocommit, its row written after its last statement.
  *
  * <p>Each migration is an {@link Attempt} (tried again after a lock timeout as {@link LockRetry} decides); a failed
- * one is described by {@link FailureDescription}.
+ * one is described by {@link FailureDescription}. Each statement of a file is watched from a second connection
+ * ({@link StatementWatch}): who blocks it while it waits for a lock, how far a long one has come.
  */
-public final class Executor {
+public final class Executor implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Executor.class);
 
@@ -46,6 +48,7 @@ public final class Executor {
     private final FailureDescription failures;
     private final int backendPid;
     private final AdvisoryLock lock;
+    private final StatementWatch watch;
     private boolean unflushed;
     private boolean statementTimeoutCleared;
 
@@ -55,17 +58,21 @@ public final class Executor {
      * @param ddlLockTimeout {@code lock_timeout} inside transactional migrations (zero: leave the session's)
      * @param ddlLockRetries retries of a transactional migration after a lock timeout
      * @param repairInvalidIndexes drop an INVALID index before its concurrent build runs again
+     * @param terminateBlockers terminate the sessions that kept a retried migration's DDL from its lock
+     * @param progressInterval how often a long statement's progress is read
      */
-    public record Guards(Duration ddlLockTimeout, int ddlLockRetries, boolean repairInvalidIndexes) {
+    public record Guards(Duration ddlLockTimeout, int ddlLockRetries, boolean repairInvalidIndexes,
+            boolean terminateBlockers, Duration progressInterval) {
     }
 
     /**
      * @param events where the migration events go
      * @param backendPid the backend that holds the migration lock: each migration checks it still talks to it
      * @param lock the lock, for the error when the backend changed (a transaction-pooling proxy)
+     * @param connections where the watcher's second connection comes from
      */
     public Executor(Connection connection, HistoryTable history, HistoryTable.Shape shape, MigrationListener events,
-            Guards guards, int backendPid, AdvisoryLock lock) {
+            Guards guards, int backendPid, AdvisoryLock lock, ConnectionFactory connections) {
         this.connection = connection;
         this.history = history;
         this.shape = shape;
@@ -76,6 +83,8 @@ public final class Executor {
         this.txState = SessionState.of(connection);
         this.lockRetry = new LockRetry(guards.ddlLockTimeout(), guards.ddlLockRetries());
         this.failures = new FailureDescription(connection, history.displayName(), guards.repairInvalidIndexes());
+        this.watch = new StatementWatch(connections, backendPid, events, guards.ddlLockTimeout(),
+                guards.progressInterval());
     }
 
     /** Applies all migrations in one transaction, like drizzle's migrator (none may be non-transactional). */
@@ -84,7 +93,7 @@ public final class Executor {
         if (migrations.isEmpty()) {
             return applied;
         }
-        Attempt attempt = new Attempt(connection, txState, backendPid, lock, null, true);
+        Attempt attempt = new Attempt(connection, txState, backendPid, lock, null, true, watch);
         long start = System.nanoTime();
         try {
             attempt.exec("BEGIN", null);
@@ -104,6 +113,7 @@ public final class Executor {
             attempt.exec("COMMIT", null);
         } catch (SQLException e) {
             ToApply failed = attempt.current;
+            gaveUp(e, attempt, failed == null ? "<begin>" : failed.tag());
             MigrationFailedException error = failures.describe(e, attempt,
                     "the whole run was one transaction (transactionMode ALL_IN_ONE)", List.of());
             events.onEvent(new MigrationEvent.MigrationFailed(failed == null ? "<begin>" : failed.tag(), true,
@@ -133,14 +143,22 @@ public final class Executor {
             } catch (LockTimeoutRetry retry) {
                 retries++;
                 long backoff = lockRetry.backoffMillis(retries);
-                LOG.warn("{} could not get a lock within lock_timeout {} ms at {}:{} ({}); rolled back, retry {} of {}"
-                        + " in {} ms", m.tag(), guards.ddlLockTimeout().toMillis(), m.fileName(),
-                        retry.step.line(), retry.step.excerpt(), retries, guards.ddlLockRetries(), backoff);
+                StatementWatch.Watched w = retry.watched;
+                LOG.warn("{} could not get a lock within lock_timeout {} ms at {}:{} ({}); {}; rolled back, retry {}"
+                        + " of {} in {} ms", m.tag(), guards.ddlLockTimeout().toMillis(), m.fileName(),
+                        retry.step.line(), retry.step.excerpt(), w.describeBlockers(), retries,
+                        guards.ddlLockRetries(), backoff);
+                events.onEvent(new MigrationEvent.DdlLockWait(m.tag(), w.line, w.duration(),
+                        MigrationEvent.DdlLockWaitOutcome.RETRIED, w.blockers()));
                 try {
                     Thread.sleep(backoff);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw retry.error;
+                }
+                if (guards.terminateBlockers()) {
+                    // after the backoff, right before the retry: a blocker that finished meanwhile is left alone
+                    watch.terminateBlockers(w);
                 }
             }
         }
@@ -150,11 +168,13 @@ public final class Executor {
     private static final class LockTimeoutRetry extends RuntimeException {
 
         final transient PreparedMigration.Step step;
+        final transient StatementWatch.Watched watched;
         final MigrationFailedException error;
 
-        LockTimeoutRetry(PreparedMigration.Step step, MigrationFailedException error) {
+        LockTimeoutRetry(PreparedMigration.Step step, StatementWatch.Watched watched, MigrationFailedException error) {
             super(null, null, false, false);
             this.step = step;
+            this.watched = watched;
             this.error = error;
         }
     }
@@ -164,7 +184,7 @@ public final class Executor {
         long start = System.nanoTime();
         MDC.put(DrizzleMigrator.MDC_MIGRATION, m.tag());
         events.onEvent(new MigrationEvent.MigrationStarted(m.tag(), transactional));
-        Attempt attempt = new Attempt(connection, txState, backendPid, lock, m, transactional);
+        Attempt attempt = new Attempt(connection, txState, backendPid, lock, m, transactional, watch);
         try {
             if (transactional) {
                 runInTransaction(m, attempt);
@@ -175,8 +195,9 @@ public final class Executor {
             PreparedMigration.Step failedStep = attempt.step();
             MigrationFailedException error = failures.describe(e, attempt, null, appliedBefore);
             if (lockRetry.shouldRetry(e, attempt, previousRetries)) {
-                throw new LockTimeoutRetry(failedStep, error);
+                throw new LockTimeoutRetry(failedStep, attempt.watched(), error);
             }
+            gaveUp(e, attempt, m.tag());
             events.onEvent(new MigrationEvent.MigrationFailed(m.tag(), transactional,
                     Duration.ofNanos(System.nanoTime() - start), error));
             throw error;
@@ -228,6 +249,24 @@ public final class Executor {
         } else {
             attempt.exec(insert, null);
         }
+    }
+
+    /** A lock timeout that is not retried: who blocked the statement, at WARN and as an event. */
+    private void gaveUp(SQLException e, Attempt attempt, String tag) {
+        StatementWatch.Watched w = attempt.watched();
+        if (!LockRetry.LOCK_NOT_AVAILABLE.equals(e.getSQLState()) || w == null || attempt.step() == null) {
+            return;
+        }
+        LOG.warn("{} line {} could not get a lock within lock_timeout and is not tried again; {}", tag, w.line,
+                w.describeBlockers());
+        events.onEvent(new MigrationEvent.DdlLockWait(tag, w.line, w.duration(),
+                MigrationEvent.DdlLockWaitOutcome.GAVE_UP, w.blockers()));
+    }
+
+    /** Stops watching statements: the watcher's thread and second connection. */
+    @Override
+    public void close() {
+        watch.close();
     }
 
     /** Whether this executor changed the session's {@code statement_timeout} (to be reset before the connection goes back). */

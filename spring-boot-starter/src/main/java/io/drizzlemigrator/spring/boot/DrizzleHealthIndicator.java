@@ -18,7 +18,8 @@ import org.springframework.boot.health.contributor.Status;
  * <p>When the state is not known yet, migrations are pending or the last run failed (startup migration replaced by a
  * {@link DrizzleMigrationStrategy}, migrations applied by a separate job), it reads the state again by core's one
  * rule ({@link MigrationHealthTracker#needsStatusCheck(Duration)}, at most every {@link #RECHECK_INTERVAL}), so that
- * the service becomes ready once the job has run. Its details never hold SQL text or credentials.
+ * the service becomes ready once the job has run. Its details hold no migration SQL and no credentials (a blocking
+ * session's query only, its literals masked).
  */
 public class DrizzleHealthIndicator implements HealthIndicator {
 

@@ -123,6 +123,10 @@ public final class DrizzleMigrationsAutoConfiguration {
             builder.repairInvalidIndexes(p.isRepairInvalidIndexes());
             builder.largeTableRows(p.getLargeTableRows());
             builder.lintMode(p.getLintMode());
+            builder.terminateBlockers(p.isTerminateBlockers());
+            if (p.getProgressInterval() != null) {
+                builder.progressInterval(p.getProgressInterval());
+            }
             if (StringUtils.hasText(p.getSearchPath())) {
                 builder.searchPath(p.getSearchPath());
             }

@@ -84,6 +84,19 @@ public class DrizzleMigrationsProperties {
     private long largeTableRows = MigratorDefaults.LARGE_TABLE_ROWS;
 
     /**
+     * Before retrying a migration that hit ddl-lock-timeout, terminate (pg_terminate_backend) the sessions seen
+     * blocking it that are still in the same transaction. Their transactions roll back and their clients lose the
+     * connection; each termination is logged at WARN.
+     */
+    private boolean terminateBlockers = MigratorDefaults.TERMINATE_BLOCKERS;
+
+    /**
+     * How often the progress of a running CREATE INDEX [CONCURRENTLY], REINDEX, VACUUM or CLUSTER is read from a second
+     * connection, logged and shown in the health details and the drizzle.migrations.progress gauge.
+     */
+    private Duration progressInterval = MigratorDefaults.PROGRESS_INTERVAL;
+
+    /**
      * Lint the migrations a run is about to apply: "warn" logs the findings, "fail" also refuses to migrate when an
      * error-level rule fires, "off" skips it. Rule settings come from drizzle-lint.json in the migrations folder.
      */
@@ -214,6 +227,22 @@ public class DrizzleMigrationsProperties {
 
     public void setRepairInvalidIndexes(boolean repairInvalidIndexes) {
         this.repairInvalidIndexes = repairInvalidIndexes;
+    }
+
+    public boolean isTerminateBlockers() {
+        return terminateBlockers;
+    }
+
+    public void setTerminateBlockers(boolean terminateBlockers) {
+        this.terminateBlockers = terminateBlockers;
+    }
+
+    public Duration getProgressInterval() {
+        return progressInterval;
+    }
+
+    public void setProgressInterval(Duration progressInterval) {
+        this.progressInterval = progressInterval;
     }
 
     public LintMode getLintMode() {

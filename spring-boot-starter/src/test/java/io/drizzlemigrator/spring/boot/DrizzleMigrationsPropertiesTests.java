@@ -52,6 +52,8 @@ class DrizzleMigrationsPropertiesTests {
         assertThat(properties.getDdlLockTimeout()).isEqualTo(core.ddlLockTimeout());
         assertThat(properties.getDdlLockRetries()).isEqualTo(core.ddlLockRetries());
         assertThat(properties.isRepairInvalidIndexes()).isEqualTo(core.repairInvalidIndexes());
+        assertThat(properties.isTerminateBlockers()).isEqualTo(core.terminateBlockers());
+        assertThat(properties.getProgressInterval()).isEqualTo(core.progressInterval());
         assertThat(properties.getLargeTableRows()).isEqualTo(core.largeTableRows());
         assertThat(properties.getLintMode()).isEqualTo(core.lintMode());
         assertThat(properties.getSearchPath()).isNull();
