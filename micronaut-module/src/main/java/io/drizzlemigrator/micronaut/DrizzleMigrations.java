@@ -47,7 +47,9 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * Every successful run, at startup or through {@link #migrate(String)}, publishes a {@link MigrationFinishedEvent}.
- * Named {@link MigrationListener} beans ({@code @Named("<datasource>")}) receive the events of that datasource's runs.
+ * Named {@link MigrationListener} beans ({@code @Named("<datasource>")}) receive the events of that datasource's runs,
+ * and named {@link DrizzleConfigurationCustomizer} beans adjust its configuration. With {@code async=true} the
+ * startup run happens in the background: {@link #awaitStartupRun(String)} waits for it.
  */
 @Singleton
 public class DrizzleMigrations {
