@@ -16,6 +16,7 @@ import io.drizzlemigrator.health.MigrationHealthTracker;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.order.OrderUtil;
 import io.micronaut.inject.qualifiers.Qualifiers;
 import io.micronaut.jdbc.DataSourceResolver;
 import io.micronaut.scheduling.TaskExecutors;
@@ -368,8 +369,10 @@ public class DrizzleMigrations {
         requireSet(c, Setting.DDL_LOCK_TIMEOUT, c.getDdlLockTimeout());
         target.listeners.forEach(b::listener);
         // last, so that the application's own adjustments win over the properties
-        for (DrizzleConfigurationCustomizer customizer : context.getBeansOfType(DrizzleConfigurationCustomizer.class,
-                Qualifiers.byName(c.getName()))) {
+        List<DrizzleConfigurationCustomizer> customizers = new ArrayList<>(context.getBeansOfType(
+                DrizzleConfigurationCustomizer.class, Qualifiers.byName(c.getName())));
+        OrderUtil.sort(customizers);
+        for (DrizzleConfigurationCustomizer customizer : customizers) {
             customizer.customize(b);
         }
         try {

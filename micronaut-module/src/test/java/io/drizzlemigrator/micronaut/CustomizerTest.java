@@ -8,17 +8,18 @@ import io.drizzlemigrator.MigratorConfiguration;
 import io.drizzlemigrator.testing.TestDatabase;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.core.order.Ordered;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
-/** A {@code @Named} {@link DrizzleConfigurationCustomizer} adjusts the migrator of its own datasource only. */
+/** {@code @Named} {@link DrizzleConfigurationCustomizer}s adjust the migrator of their own datasource only, in order. */
 class CustomizerTest {
 
     @Test
-    void aCustomizerNamedAfterTheDatasourceAdjustsItsMigratorAfterTheProperties() {
+    void customizersNamedAfterTheDatasourceAdjustItsMigratorInTheirOrderAfterTheProperties() {
         try (TestDatabase db = TestDatabase.create("mn_customizer");
                 ApplicationContext ctx = TestContexts.run(db,
                         "drizzle.migrations.datasources.default.table", "from_properties",
@@ -34,17 +35,39 @@ class CustomizerTest {
         }
     }
 
-    /** Renames the bookkeeping table and listens to the runs of the datasource "default". */
+    /** Renames the bookkeeping table and listens to the runs of the datasource "default", after the one below. */
     @Singleton
     @Named("default")
     @Requires(property = "test.customizers", value = "true")
-    static class DefaultCustomizer implements DrizzleConfigurationCustomizer {
+    static class DefaultCustomizer implements DrizzleConfigurationCustomizer, Ordered {
 
         final List<MigrationEvent> events = new CopyOnWriteArrayList<>();
 
         @Override
         public void customize(MigratorConfiguration.Builder builder) {
             builder.table("customized_history").listener(events::add);
+        }
+
+        @Override
+        public int getOrder() {
+            return 1;
+        }
+    }
+
+    /** Also for "default", applied first: its table is replaced by the one above. */
+    @Singleton
+    @Named("default")
+    @Requires(property = "test.customizers", value = "true")
+    static class EarlierCustomizer implements DrizzleConfigurationCustomizer, Ordered {
+
+        @Override
+        public void customize(MigratorConfiguration.Builder builder) {
+            builder.table("replaced_by_the_later_customizer");
+        }
+
+        @Override
+        public int getOrder() {
+            return -1;
         }
     }
 
