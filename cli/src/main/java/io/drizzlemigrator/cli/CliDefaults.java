@@ -17,13 +17,13 @@ final class CliDefaults implements IDefaultValueProvider {
             return null;
         }
         return switch (option.longestName()) {
-            case "--dir" -> CommonOptions.DEFAULT_DIR;
+            case "--location" -> CommonOptions.DEFAULT_DIR; // --dir
             case "--schema" -> MigratorDefaults.SCHEMA;
             case "--table" -> MigratorDefaults.TABLE;
             case "--lock-timeout" -> DurationConverter.format(MigratorDefaults.LOCK_TIMEOUT);
             case "--out-of-order" -> EnumConverter.display(MigratorDefaults.OUT_OF_ORDER);
-            case "--edited" -> EnumConverter.display(MigratorDefaults.EDITED);
-            case "--lint" -> EnumConverter.display(MigratorDefaults.LINT_MODE);
+            case "--edited-migrations" -> EnumConverter.display(MigratorDefaults.EDITED); // --edited
+            case "--lint-mode" -> EnumConverter.display(MigratorDefaults.LINT_MODE); // --lint
             case "--transaction-mode" -> EnumConverter.display(MigratorDefaults.TRANSACTION_MODE);
             case "--ddl-lock-timeout" -> DurationConverter.format(MigratorDefaults.DDL_LOCK_TIMEOUT);
             case "--ddl-lock-retries" -> Integer.toString(MigratorDefaults.DDL_LOCK_RETRIES);

@@ -38,7 +38,7 @@ final class CommonOptions {
                     + "are visible to other users of the machine.")
     String password;
 
-    @Option(names = "--dir", paramLabel = "<dir>",
+    @Option(names = {"--dir", "--location"}, paramLabel = "<dir>",
             description = {"The drizzle migrations folder (holding meta/_journal.json): a path, or classpath:<path> "
                     + "to read it from the class path.", "Default: ${DEFAULT-VALUE}."})
     String dir;
@@ -56,7 +56,7 @@ final class CommonOptions {
                     + "apply it, or ignore it as drizzle does.", "Default: ${DEFAULT-VALUE}."})
     OutOfOrderPolicy outOfOrder;
 
-    @Option(names = "--edited", paramLabel = "warn|fail|ignore",
+    @Option(names = {"--edited", "--edited-migrations"}, paramLabel = "warn|fail|ignore",
             description = {"What to do with an applied migration whose file changed since: warn, fail, or ignore.",
                     "Default: ${DEFAULT-VALUE}."})
     EditedMigrationPolicy edited;

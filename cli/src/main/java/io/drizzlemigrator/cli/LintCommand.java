@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
             "Exits with 5 when a rule of severity error fires."})
 final class LintCommand implements Callable<Integer> {
 
-    @Option(names = "--dir", paramLabel = "<dir>",
+    @Option(names = {"--dir", "--location"}, paramLabel = "<dir>",
             description = {"The drizzle migrations folder: a path, or classpath:<path>.", "Default: ${DEFAULT-VALUE}."})
     String dir;
 

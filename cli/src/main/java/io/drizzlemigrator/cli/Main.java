@@ -81,21 +81,25 @@ public final class Main {
     }
 
     /**
-     * Ends each option's description with the core setting it sets ({@code Sets largeTableRows.}), from the one table
-     * of {@link SettingFlags}. The options are removed and added back in their order, as picocli's are immutable.
+     * Ends each option's description with the property that sets the same thing in the Spring Boot starter and the
+     * Micronaut module ({@code Property: drizzle.migrations.large-table-rows.}), from the one table of
+     * {@link SettingFlags}. The options are removed and added back in their order, as picocli's are immutable.
      */
     private static void nameTheSettings(CommandSpec spec) {
         List<OptionSpec> options = List.copyOf(spec.options());
         options.forEach(spec::remove);
         for (OptionSpec option : options) {
-            Optional<String> setting = SettingFlags.setting(option.longestName());
-            if (setting.isEmpty()) {
+            Optional<String> property = Optional.empty();
+            for (String name : option.names()) {
+                property = property.or(() -> SettingFlags.property(name));
+            }
+            if (property.isEmpty()) {
                 spec.addOption(option);
                 continue;
             }
             OptionSpec.Builder rebuilt = option.toBuilder();
             List<String> description = new ArrayList<>(List.of(rebuilt.description())); // as written: ${DEFAULT-VALUE}
-            description.add("Sets " + setting.get() + ".");
+            description.add("Property: " + property.get() + ".");
             spec.addOption(rebuilt.description(description.toArray(String[]::new)).build());
         }
     }

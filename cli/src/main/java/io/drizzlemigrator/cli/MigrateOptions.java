@@ -22,7 +22,7 @@ final class MigrateOptions {
                     + "bookkeeping tables.", "Default: derived from --schema and --table."})
     Long lockKey;
 
-    @Option(names = "--lint", paramLabel = "off|warn|fail",
+    @Option(names = {"--lint", "--lint-mode"}, paramLabel = "off|warn|fail",
             description = {"Lint the migrations about to be applied: log a summary (warn), also refuse on error-level "
                     + "findings (fail), or skip (off). `drizzle-migrator lint` shows the details.",
                 "Default: ${DEFAULT-VALUE}."})

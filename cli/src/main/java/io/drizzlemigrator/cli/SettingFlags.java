@@ -11,11 +11,21 @@ import java.util.regex.Pattern;
 /**
  * The one table from the core's setting names (as {@code MigratorConfiguration.Builder} names them) to the command
  * line's flags: messages name a setting as the user wrote it ({@code --out-of-order=apply}, never
- * {@code outOfOrder=APPLY}), and each flag's {@code --help} says which setting it sets.
+ * {@code outOfOrder=APPLY}), and each flag's {@code --help} says which property it sets. A flag is the kebab-case of
+ * the builder's name, as the Spring Boot and Micronaut properties are; the few short flags older than that rule
+ * ({@code --dir}, {@code --lint}, {@code --edited}) stay, with the long name as an alias ({@code --location},
+ * {@code --lint-mode}, {@code --edited-migrations}).
  */
 final class SettingFlags {
 
+    /** The Spring Boot properties' prefix, which the help names ({@code drizzle.migrations.lint-mode}). */
+    static final String PROPERTY_PREFIX = "drizzle.migrations.";
+
     private static final Map<String, String> FLAGS = new LinkedHashMap<>();
+    /** The flags of the connection, which set one builder method ({@code dataSource}) but three properties. */
+    private static final Map<String, String> CONNECTION_PROPERTIES = Map.of(
+            "--url", PROPERTY_PREFIX + "url", "--user", PROPERTY_PREFIX + "user",
+            "--password", PROPERTY_PREFIX + "password");
 
     static {
         FLAGS.put("dataSource", "--url");
@@ -64,6 +74,23 @@ final class SettingFlags {
     /** The core setting a flag sets, if any. */
     static Optional<String> setting(String flag) {
         return FLAGS.entrySet().stream().filter(e -> e.getValue().equals(flag)).map(Map.Entry::getKey).findFirst();
+    }
+
+    /**
+     * The property of the Spring Boot starter (and, after {@code drizzle.migrations.datasources.<name>.}, of the
+     * Micronaut module) that sets what this flag sets: the kebab-case of the builder's name.
+     */
+    static Optional<String> property(String flag) {
+        String connection = CONNECTION_PROPERTIES.get(flag);
+        if (connection != null) {
+            return Optional.of(connection);
+        }
+        return setting(flag).map(setting -> PROPERTY_PREFIX + kebabCase(setting));
+    }
+
+    /** {@code lockTimeout} is {@code lock-timeout}. */
+    static String kebabCase(String builderName) {
+        return builderName.replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT);
     }
 
     /** A setting with its value as typed on the command line: {@code --out-of-order=apply}. */

@@ -66,6 +66,16 @@ class CommonOptionsTest {
     }
 
     @Test
+    void theLongNamesOfTheShortFlagsSetTheSameSettings() {
+        MigratorConfiguration c = configuration(Map.of(), "migrate", "--url", "postgresql://app@db:5432/app",
+                "--location", "classpath:db/drizzle", "--edited-migrations", "fail", "--lint-mode", "off");
+
+        assertThat(c.location()).isEqualTo("classpath:db/drizzle");
+        assertThat(c.editedMigrations()).isEqualTo(EditedMigrationPolicy.FAIL);
+        assertThat(c.lintMode()).isEqualTo(LintMode.OFF);
+    }
+
+    @Test
     void theUserOptionOverridesTheUserOfTheUrl() {
         MigratorConfiguration c = configuration(Map.of(), "migrate", "--url", "postgresql://app:pw@db/app",
                 "--user", "deployer");

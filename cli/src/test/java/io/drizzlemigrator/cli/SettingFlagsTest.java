@@ -7,6 +7,7 @@ import io.drizzlemigrator.Setting;
 import io.drizzlemigrator.TransactionMode;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,16 +45,35 @@ class SettingFlagsTest {
     }
 
     @Test
-    void everyFlagOfTheTableIsAnOptionOfMigrateAndItsHelpNamesTheSetting() {
-        PrintStream sink = new PrintStream(new ByteArrayOutputStream());
-        CommandSpec migrate = Main.commandLine(new CliContext(sink, sink, Map.of(), Redactor.of(new String[0],
-                Map.of()))).getSubcommands().get("migrate").getCommandSpec();
+    void everyFlagOfTheTableIsAnOptionOfMigrateAndItsHelpNamesTheProperty() {
+        CommandSpec migrate = migrateSpec();
 
         for (Map.Entry<String, String> e : SettingFlags.all().entrySet()) {
             assertThat(migrate.findOption(e.getValue())).as(e.getValue()).isNotNull();
             String[] help = migrate.findOption(e.getValue()).description();
-            assertThat(help[help.length - 1]).isEqualTo("Sets " + e.getKey() + ".");
+            String property = e.getKey().equals("dataSource") ? "drizzle.migrations.url"
+                    : "drizzle.migrations." + e.getKey().replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT);
+            assertThat(help[help.length - 1]).isEqualTo("Property: " + property + ".");
         }
+        assertThat(migrate.findOption("--lint").description()).endsWith(
+                "Property: drizzle.migrations.lint-mode.");
+        assertThat(migrate.findOption("--password").description()).endsWith(
+                "Property: drizzle.migrations.password.");
+    }
+
+    @Test
+    void theShortFlagsOlderThanTheVocabularyTakeTheLongNameAsAnAlias() {
+        CommandSpec migrate = migrateSpec();
+
+        assertThat(migrate.findOption("--location")).isSameAs(migrate.findOption("--dir"));
+        assertThat(migrate.findOption("--lint-mode")).isSameAs(migrate.findOption("--lint"));
+        assertThat(migrate.findOption("--edited-migrations")).isSameAs(migrate.findOption("--edited"));
+    }
+
+    private static CommandSpec migrateSpec() {
+        PrintStream sink = new PrintStream(new ByteArrayOutputStream());
+        return Main.commandLine(new CliContext(sink, sink, Map.of(), Redactor.of(new String[0],
+                Map.of()))).getSubcommands().get("migrate").getCommandSpec();
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.drizzlemigrator.MigrationListener;
 import io.drizzlemigrator.MigratorConfiguration;
 import io.drizzlemigrator.Problems;
 import io.drizzlemigrator.ProcessActivity;
+import io.drizzlemigrator.Setting;
 import io.drizzlemigrator.StatusReport;
 import io.drizzlemigrator.StatusView;
 import io.drizzlemigrator.health.MigrationHealth;
@@ -15,8 +16,10 @@ import io.drizzlemigrator.health.MigrationHealthTracker;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.order.OrderUtil;
 import io.micronaut.inject.qualifiers.Qualifiers;
 import io.micronaut.jdbc.DataSourceResolver;
+import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -26,7 +29,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +48,9 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * Every successful run, at startup or through {@link #migrate(String)}, publishes a {@link MigrationFinishedEvent}.
- * Named {@link MigrationListener} beans ({@code @Named("<datasource>")}) receive the events of that datasource's runs.
+ * Named {@link MigrationListener} beans ({@code @Named("<datasource>")}) receive the events of that datasource's runs,
+ * and named {@link DrizzleConfigurationCustomizer} beans adjust its configuration. With {@code async=true} the
+ * startup run happens in the background: {@link #awaitStartupRun(String)} waits for it.
  */
 @Singleton
 public class DrizzleMigrations {
@@ -105,6 +114,47 @@ public class DrizzleMigrations {
         return target(datasourceName).health.current();
     }
 
+    /**
+     * The startup run of one datasource, for the beans that need its schema when {@code async=true} hands the
+     * DataSource out before it is current: completes with the run's result, or exceptionally with its failure (a
+     * {@link DrizzleMigratorException}). Without {@code async} it is complete once the DataSource exists. Asking for
+     * it starts the run if nothing has yet (the DataSource not created so far). With {@code enabled=false} nothing
+     * runs at startup, and it fails at once with a {@link ConfigurationException} saying so.
+     *
+     * @throws ConfigurationException the name is not configured
+     */
+    public CompletableFuture<MigrateResult> startupRun(String datasourceName) {
+        MigrationTarget target = target(datasourceName);
+        if (!target.config.isEnabled()) {
+            return CompletableFuture.failedFuture(new ConfigurationException("Datasource '" + datasourceName
+                    + "' is not migrated at startup (" + target.config.getPropertyPrefix() + ".enabled is false):"
+                    + " call migrate(\"" + datasourceName + "\") instead"));
+        }
+        startUp(target);
+        return target.startupRun.copy();
+    }
+
+    /**
+     * Waits for {@link #startupRun(String)} and returns its result, so that a bean can wait for the schema an
+     * {@code async} migration is bringing up to date.
+     *
+     * @throws DrizzleMigratorException the run's failure, as {@link DrizzleMigrator#migrate()} threw it
+     * @throws ConfigurationException the name is not configured, or not migrated at startup ({@code enabled=false})
+     */
+    public MigrateResult awaitStartupRun(String datasourceName) {
+        try {
+            return startupRun(datasourceName).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
     /** Called when the DataSource bean named {@code name} has been created, before anyone receives it. */
     void dataSourceCreated(String name, DataSource dataSource) {
         if (configuration(name).isEmpty()) {
@@ -126,16 +176,21 @@ public class DrizzleMigrations {
         for (String name : names()) {
             MigrationTarget target = target(name);
             if (target.config.isEnabled()) {
-                if (!target.startupDone()) {
-                    if (!target.config.hasDedicatedUrl()) {
-                        // creating it runs dataSourceCreated, which migrates
-                        dataSource(target);
-                    }
-                    migrateAtStartup(target);
-                }
+                startUp(target);
             } else {
                 checkStatus(target);
             }
+        }
+    }
+
+    /** Starts the startup run of an enabled target unless it was started (creating its DataSource starts it). */
+    private void startUp(MigrationTarget target) {
+        if (!target.startupStarted()) {
+            if (!target.config.hasDedicatedUrl()) {
+                // creating it runs dataSourceCreated, which migrates
+                dataSource(target);
+            }
+            migrateAtStartup(target);
         }
     }
 
@@ -163,21 +218,67 @@ public class DrizzleMigrations {
         } catch (DrizzleMigratorException e) {
             return StatusView.unreadable(c.getLocation(), c.getSchema() + "." + c.getTable(), e, activity);
         }
-        Problems.Spelling properties = (setting, value) -> c.getPropertyPrefix() + "."
-                + (setting.equals("editedMigrations") ? "edited" : "out-of-order") + "="
-                + value.name().toLowerCase(Locale.ROOT);
+        Problems.Spelling properties = (setting, value) -> c.property(setting) + "="
+                + value.name().toLowerCase(Locale.ROOT).replace('_', '-');
         return StatusView.read(migrator, activity,
                 migrator.configuration().url().orElse("DataSource " + datasourceName), properties);
     }
 
     private void migrateAtStartup(MigrationTarget target) {
         synchronized (target.startupLock) {
-            if (target.startupDone()) {
+            if (!target.startStartup()) {
+                return;
+            }
+            if (target.config.isAsync()) {
+                log.info("Migrating datasource '{}' from {} in the background ({} is true)", target.name(),
+                        target.config.getLocation(), target.config.getPropertyPrefix() + ".async");
+                executor().execute(new BackgroundRun(target));
                 return;
             }
             log.info("Migrating datasource '{}' from {}", target.name(), target.config.getLocation());
-            run(target);
-            target.markStartupDone();
+            try {
+                target.startupRun.complete(run(target));
+            } catch (RuntimeException | Error e) {
+                target.startupRun.completeExceptionally(e);
+                throw e;
+            }
+        }
+    }
+
+    /** Micronaut's executor for blocking work (as micronaut-flyway's {@code async}), else a thread of our own. */
+    private Executor executor() {
+        Optional<ExecutorService> blocking = context.findBean(ExecutorService.class,
+                Qualifiers.byName(TaskExecutors.BLOCKING));
+        if (blocking.isPresent()) {
+            return blocking.get();
+        }
+        return command -> {
+            Thread thread = new Thread(command, "drizzle-migrations");
+            thread.start();
+        };
+    }
+
+    /**
+     * An {@code async} startup run. Its failure ends no startup: it is logged here (nobody else may be waiting),
+     * shown by health as {@code FAILED}, and given to those who wait in {@link #awaitStartupRun(String)}.
+     */
+    private final class BackgroundRun implements Runnable {
+
+        private final MigrationTarget target;
+
+        BackgroundRun(MigrationTarget target) {
+            this.target = target;
+        }
+
+        @Override
+        public void run() {
+            try {
+                target.startupRun.complete(DrizzleMigrations.this.run(target));
+            } catch (RuntimeException | Error e) {
+                target.startupRun.completeExceptionally(e);
+                log.error("The background migration of datasource '{}' failed; its readiness stays DOWN: {}",
+                        target.name(), e.getMessage(), e);
+            }
         }
     }
 
@@ -249,7 +350,7 @@ public class DrizzleMigrations {
                 .table(c.getTable())
                 .lockTimeout(c.getLockTimeout())
                 .outOfOrder(c.getOutOfOrder())
-                .editedMigrations(c.getEdited())
+                .editedMigrations(c.getEditedMigrations())
                 .transactionMode(c.getTransactionMode())
                 .ddlLockTimeout(c.getDdlLockTimeout())
                 .ddlLockRetries(c.getDdlLockRetries())
@@ -263,13 +364,20 @@ public class DrizzleMigrations {
         if (c.getLockKey() != null) {
             b.lockKey(c.getLockKey());
         }
+        requireSet(c, Setting.LOCK_TIMEOUT, c.getLockTimeout());
+        requireSet(c, Setting.OUT_OF_ORDER, c.getOutOfOrder());
+        requireSet(c, Setting.EDITED_MIGRATIONS, c.getEditedMigrations());
+        requireSet(c, Setting.TRANSACTION_MODE, c.getTransactionMode());
+        requireSet(c, Setting.DDL_LOCK_TIMEOUT, c.getDdlLockTimeout());
+        requireSet(c, Setting.PROGRESS_INTERVAL, c.getProgressInterval());
         target.listeners.forEach(b::listener);
-        requireSet(prefix, "lock-timeout", c.getLockTimeout());
-        requireSet(prefix, "out-of-order", c.getOutOfOrder());
-        requireSet(prefix, "edited", c.getEdited());
-        requireSet(prefix, "transaction-mode", c.getTransactionMode());
-        requireSet(prefix, "ddl-lock-timeout", c.getDdlLockTimeout());
-        requireSet(prefix, "progress-interval", c.getProgressInterval());
+        // last, so that the application's own adjustments win over the properties
+        List<DrizzleConfigurationCustomizer> customizers = new ArrayList<>(context.getBeansOfType(
+                DrizzleConfigurationCustomizer.class, Qualifiers.byName(c.getName())));
+        OrderUtil.sort(customizers);
+        for (DrizzleConfigurationCustomizer customizer : customizers) {
+            customizer.customize(b);
+        }
         try {
             return b.load();
         } catch (ConfigurationException e) {
@@ -277,9 +385,10 @@ public class DrizzleMigrations {
         }
     }
 
-    private static void requireSet(String prefix, String property, Object value) {
+    private static void requireSet(DrizzleMigrationsConfiguration c, Setting setting, Object value) {
         if (value == null) {
-            throw new ConfigurationException(prefix + "." + property + " is empty: remove it to use the default");
+            throw new ConfigurationException(c.property(setting.builderName())
+                    + " is empty: remove it to use the default");
         }
     }
 

@@ -10,6 +10,9 @@ import io.micronaut.context.annotation.Parameter;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.util.Toggleable;
 import java.time.Duration;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The migrations of one named datasource: {@code drizzle.migrations.datasources.<name>.*}, where {@code <name>} is
@@ -21,9 +24,12 @@ import java.time.Duration;
  * drizzle.migrations.datasources.default.lock-timeout=2m
  * }</pre>
  *
- * Every setting defaults to core's {@link MigratorDefaults}. {@code enabled=false} turns off the migration when the
- * DataSource is created; {@link DrizzleMigrations#migrate(String)} still runs it on demand, and health and the
- * endpoint still report the state.
+ * Every setting defaults to core's {@link MigratorDefaults}, and each property is the kebab-case of the
+ * {@link io.drizzlemigrator.MigratorConfiguration.Builder} method it sets ({@code lockTimeout} is
+ * {@code lock-timeout}), as for Spring Boot's {@code drizzle.migrations.*} and the CLI's long flags.
+ * {@code enabled=false} turns off the migration when the DataSource is created;
+ * {@link DrizzleMigrations#migrate(String)} still runs it on demand, and health and the endpoint still report the
+ * state. {@code async=true} runs the startup migration in the background instead of while the DataSource is created.
  */
 @EachProperty(DrizzleMigrationsConfiguration.PREFIX)
 public class DrizzleMigrationsConfiguration implements Toggleable {
@@ -34,16 +40,23 @@ public class DrizzleMigrationsConfiguration implements Toggleable {
     public static final String ENABLED_PROPERTY = "drizzle.migrations.enabled";
     /** Whether a configured datasource is migrated when it is created, unless configured otherwise. */
     public static final boolean DEFAULT_ENABLED = true;
+    /** Whether the startup migration runs in the background, unless configured otherwise. */
+    public static final boolean DEFAULT_ASYNC = false;
+
+    private static final Logger log = LoggerFactory.getLogger(DrizzleMigrationsConfiguration.class);
 
     private final String name;
     private boolean enabled = DEFAULT_ENABLED;
+    private boolean async = DEFAULT_ASYNC;
     private String location = MigratorDefaults.LOCATION;
     private String schema = MigratorDefaults.SCHEMA;
     private String table = MigratorDefaults.TABLE;
     private Duration lockTimeout = MigratorDefaults.LOCK_TIMEOUT;
     private Long lockKey;
     private OutOfOrderPolicy outOfOrder = MigratorDefaults.OUT_OF_ORDER;
-    private EditedMigrationPolicy edited = MigratorDefaults.EDITED;
+    private EditedMigrationPolicy editedMigrations = MigratorDefaults.EDITED;
+    /** Whether {@code edited-migrations} itself was set, so that the deprecated {@code edited} never overrides it. */
+    private boolean editedMigrationsSet;
     private TransactionMode transactionMode = MigratorDefaults.TRANSACTION_MODE;
     private Duration ddlLockTimeout = MigratorDefaults.DDL_LOCK_TIMEOUT;
     private int ddlLockRetries = MigratorDefaults.DDL_LOCK_RETRIES;
@@ -73,6 +86,17 @@ public class DrizzleMigrationsConfiguration implements Toggleable {
         return PREFIX + "." + name;
     }
 
+    /**
+     * The property of one core setting, for messages: {@code lockTimeout} is
+     * {@code drizzle.migrations.datasources.<name>.lock-timeout}.
+     *
+     * @param builderName the {@link io.drizzlemigrator.MigratorConfiguration.Builder} method's name, as
+     *                    {@link io.drizzlemigrator.Setting#builderName()} gives it
+     */
+    public String property(String builderName) {
+        return getPropertyPrefix() + "." + builderName.replaceAll("([A-Z])", "-$1").toLowerCase(Locale.ROOT);
+    }
+
     /** Whether migrations run when the datasource is created (default {@value #DEFAULT_ENABLED}). */
     @Override
     public boolean isEnabled() {
@@ -82,6 +106,22 @@ public class DrizzleMigrationsConfiguration implements Toggleable {
     /** @param enabled false to leave startup alone; {@link DrizzleMigrations#migrate(String)} still works */
     public void setEnabled(boolean enabled) {
         this.enabled = enabled;
+    }
+
+    /**
+     * Whether the startup migration runs in the background (default {@value #DEFAULT_ASYNC}), as micronaut-flyway's
+     * {@code async}: the DataSource is handed out at once, before its schema is current, while readiness reports the
+     * run ({@code DOWN} until it succeeded). Beans that need the schema wait for
+     * {@link DrizzleMigrations#awaitStartupRun(String)} or listen for {@link MigrationFinishedEvent}; a failed run
+     * is logged and keeps readiness {@code DOWN} instead of failing startup.
+     */
+    public boolean isAsync() {
+        return async;
+    }
+
+    /** @param async true to migrate in the background while the application starts */
+    public void setAsync(boolean async) {
+        this.async = async;
     }
 
     /** The drizzle-kit folder: {@code classpath:...}, {@code filesystem:...} or a path (default {@value MigratorDefaults#LOCATION}). */
@@ -138,13 +178,32 @@ public class DrizzleMigrationsConfiguration implements Toggleable {
         this.outOfOrder = outOfOrder;
     }
 
-    /** Applied migrations whose file changed since: {@code warn} (default), {@code fail} or {@code ignore}. */
-    public EditedMigrationPolicy getEdited() {
-        return edited;
+    /**
+     * Applied migrations whose file changed since: {@code warn} (default), {@code fail} or {@code ignore}
+     * ({@code edited-migrations}).
+     */
+    public EditedMigrationPolicy getEditedMigrations() {
+        return editedMigrations;
     }
 
+    public void setEditedMigrations(EditedMigrationPolicy editedMigrations) {
+        this.editedMigrations = editedMigrations;
+        this.editedMigrationsSet = true;
+    }
+
+    /**
+     * The former name of {@link #setEditedMigrations(EditedMigrationPolicy) edited-migrations}: still read, with a
+     * warning naming the new property; {@code edited-migrations} wins when both are set.
+     *
+     * @deprecated use {@code edited-migrations}, the name Spring Boot's properties and the CLI's
+     *             {@code --edited-migrations} use for the same setting
+     */
+    @Deprecated
     public void setEdited(EditedMigrationPolicy edited) {
-        this.edited = edited;
+        log.warn("{} is deprecated: use {}", getPropertyPrefix() + ".edited", property("editedMigrations"));
+        if (!editedMigrationsSet) {
+            this.editedMigrations = edited;
+        }
     }
 
     /** {@code per-migration} (default) or {@code all-in-one} (drizzle's single transaction). */

@@ -8,8 +8,9 @@ import java.util.Objects;
  * {@link DrizzleMigrations#migrate(String)}. A failed run publishes nothing: its exception ends startup or reaches
  * the caller.
  *
- * <p>Listeners run on the migrating thread, while the DataSource is still being created at startup: a listener must
- * not inject that DataSource or its users (repositories, entity managers).
+ * <p>Listeners run on the migrating thread: at startup while the DataSource is still being created (a listener must
+ * not inject that DataSource or its users: repositories, entity managers), or with {@code async=true} in the
+ * background, where it tells the application that the schema is now current.
  *
  * @param datasourceName the name of the datasource, as in {@code drizzle.migrations.datasources.<name>}
  * @param result what the run did

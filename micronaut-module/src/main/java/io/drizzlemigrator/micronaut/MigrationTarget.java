@@ -1,9 +1,11 @@
 package io.drizzlemigrator.micronaut;
 
 import io.drizzlemigrator.DrizzleMigrator;
+import io.drizzlemigrator.MigrateResult;
 import io.drizzlemigrator.MigrationListener;
 import io.drizzlemigrator.health.MigrationHealthTracker;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import javax.sql.DataSource;
 
@@ -13,14 +15,19 @@ final class MigrationTarget {
     final DrizzleMigrationsConfiguration config;
     final MigrationHealthTracker health;
     final List<MigrationListener> listeners;
-    /** Held for the whole startup run, so that the DataSource listener and the startup event never both migrate. */
+    /**
+     * Held while the startup run is started, and for the whole run when it is not {@code async}, so that the DataSource
+     * listener and the startup event never both migrate.
+     */
     final Object startupLock = new Object();
+    /** The startup run's outcome: its result, or its failure. */
+    final CompletableFuture<MigrateResult> startupRun = new CompletableFuture<>();
 
     // guarded by this
     private DataSource dataSource;
     private DrizzleMigrator migrator;
     // guarded by startupLock
-    private boolean startupDone;
+    private boolean startupStarted;
 
     /** @param listeners every listener of this datasource's runs, {@code health} (the one tracker) among them */
     MigrationTarget(DrizzleMigrationsConfiguration config, MigrationHealthTracker health,
@@ -54,15 +61,18 @@ final class MigrationTarget {
         return migrator;
     }
 
-    boolean startupDone() {
+    boolean startupStarted() {
         synchronized (startupLock) {
-            return startupDone;
+            return startupStarted;
         }
     }
 
-    void markStartupDone() {
+    /** Marks the startup run started; false when it already was. */
+    boolean startStartup() {
         synchronized (startupLock) {
-            startupDone = true;
+            boolean first = !startupStarted;
+            startupStarted = true;
+            return first;
         }
     }
 }

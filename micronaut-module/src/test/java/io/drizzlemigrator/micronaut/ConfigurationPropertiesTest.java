@@ -7,10 +7,12 @@ import io.drizzlemigrator.EditedMigrationPolicy;
 import io.drizzlemigrator.MigratorConfiguration;
 import io.drizzlemigrator.OutOfOrderPolicy;
 import io.drizzlemigrator.TransactionMode;
+import io.drizzlemigrator.testing.LogCapture;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.inject.qualifiers.Qualifiers;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class ConfigurationPropertiesTest {
@@ -33,7 +35,7 @@ class ConfigurationPropertiesTest {
                 assertThat(c.getLockKey()).isNull();
                 assertThat(core.lockKey()).isEmpty();
                 assertThat(c.getOutOfOrder()).isEqualTo(core.outOfOrder());
-                assertThat(c.getEdited()).isEqualTo(core.editedMigrations());
+                assertThat(c.getEditedMigrations()).isEqualTo(core.editedMigrations());
                 assertThat(c.getTransactionMode()).isEqualTo(core.transactionMode());
                 assertThat(c.getDdlLockTimeout()).isEqualTo(core.ddlLockTimeout());
                 assertThat(c.getDdlLockRetries()).isEqualTo(core.ddlLockRetries());
@@ -59,7 +61,7 @@ class ConfigurationPropertiesTest {
                 Map.entry(P + "lock-timeout", "90s"),
                 Map.entry(P + "lock-key", "42"),
                 Map.entry(P + "out-of-order", "apply"),
-                Map.entry(P + "edited", "fail"),
+                Map.entry(P + "edited-migrations", "fail"),
                 Map.entry(P + "transaction-mode", "all-in-one"),
                 Map.entry(P + "ddl-lock-timeout", "750ms"),
                 Map.entry(P + "ddl-lock-retries", "2"),
@@ -95,6 +97,29 @@ class ConfigurationPropertiesTest {
             assertThat(c.hasPassword()).isTrue();
             assertThat(c.dataSource()).isEmpty();
             assertThat(migrations.configuration("default").orElseThrow().toString()).doesNotContain("pa55word");
+        }
+    }
+
+    @Test
+    void theFormerNameEditedStillWorksAndWarnsWithTheNewPropertysName() {
+        AtomicReference<EditedMigrationPolicy> bound = new AtomicReference<>();
+        String logged = LogCapture.during(() -> {
+            try (ApplicationContext ctx = ApplicationContext.run(Map.of(P + "enabled", false, P + "edited", "fail"))) {
+                bound.set(ctx.getBean(DrizzleMigrationsConfiguration.class, Qualifiers.byName("default"))
+                        .getEditedMigrations());
+            }
+        });
+
+        assertThat(bound).hasValue(EditedMigrationPolicy.FAIL);
+        assertThat(logged).contains("WARN").contains(P + "edited is deprecated: use " + P + "edited-migrations");
+    }
+
+    @Test
+    void theNewNameWinsOverTheFormerOneWhenBothAreSet() {
+        try (ApplicationContext ctx = ApplicationContext.run(Map.of(P + "enabled", false,
+                P + "edited", "fail", P + "edited-migrations", "ignore"))) {
+            assertThat(ctx.getBean(DrizzleMigrationsConfiguration.class, Qualifiers.byName("default"))
+                    .getEditedMigrations()).isEqualTo(EditedMigrationPolicy.IGNORE);
         }
     }
 }
