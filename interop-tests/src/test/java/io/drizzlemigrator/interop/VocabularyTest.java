@@ -202,7 +202,7 @@ class VocabularyTest {
                 System.setProperty("picocli.usage.width", previous);
             }
         }
-        Pattern option = Pattern.compile("^  (?:-\\w, |    )(--[\\w-]+(?:, --[\\w-]+)*)(?:=\\S+)?(?:\\s+(.*))?$");
+        Pattern option = Pattern.compile("^  (?:-\\w, |    )(--[\\w-]+(?:, --[\\w-]+)*)(?:\\[?=\\S+)?(?:\\s+(.*))?$");
         Pattern property = Pattern.compile("Property: (\\S+)\\.$");
         Map<String, String> flags = new TreeMap<>();
         String current = null;
