@@ -36,6 +36,7 @@ public final class MigratorConfiguration {
     private final boolean repairInvalidIndexes;
     private final long largeTableRows;
     private final LintMode lintMode;
+    private final String tenantSchemaFrom;
 
     private MigratorConfiguration(Builder b, ConfigurationChecks.Target target, ClassLoader classLoader) {
         this.dataSource = b.dataSource;
@@ -59,6 +60,7 @@ public final class MigratorConfiguration {
         this.repairInvalidIndexes = b.repairInvalidIndexes;
         this.largeTableRows = b.largeTableRows;
         this.lintMode = b.lintMode;
+        this.tenantSchemaFrom = b.tenantSchemaFrom;
     }
 
     /** The DataSource migrations use, when one was given. */
@@ -152,6 +154,14 @@ public final class MigratorConfiguration {
         return lintMode;
     }
 
+    /**
+     * The schema whose qualifiers in the migrations ({@code "public"."users"}) are mapped to {@link #schema()}, when
+     * set: one folder generated against {@code public} applied to a tenant's schema.
+     */
+    public Optional<String> tenantSchemaFrom() {
+        return Optional.ofNullable(tenantSchemaFrom);
+    }
+
     /** The estimated row count above which a plain CREATE INDEX is refused; 0 when the check is off. */
     public long largeTableRows() {
         return largeTableRows;
@@ -181,6 +191,7 @@ public final class MigratorConfiguration {
         b.repairInvalidIndexes = repairInvalidIndexes;
         b.largeTableRows = largeTableRows;
         b.lintMode = lintMode;
+        b.tenantSchemaFrom = tenantSchemaFrom;
         return b;
     }
 
@@ -216,8 +227,20 @@ public final class MigratorConfiguration {
         private boolean repairInvalidIndexes = MigratorDefaults.REPAIR_INVALID_INDEXES;
         private long largeTableRows = MigratorDefaults.LARGE_TABLE_ROWS;
         private LintMode lintMode = MigratorDefaults.LINT_MODE;
+        private String tenantSchemaFrom;
 
         Builder() {
+        }
+
+        /**
+         * Map the schema qualifier {@code fromSchema} in the migrations' statements ({@code "public"."users"},
+         * {@code public.users}) to the bookkeeping {@link #schema(String)}, a tenant's schema: identifiers only, never
+         * inside strings, comments or dollar-quoted bodies. The hashes stay those of the files, so drizzle's own
+         * migrator with {@code migrationsSchema} set to the tenant agrees. Null (the default) maps nothing.
+         */
+        public Builder tenantSchemaFrom(String fromSchema) {
+            this.tenantSchemaFrom = fromSchema;
+            return this;
         }
 
         /**
@@ -363,6 +386,9 @@ public final class MigratorConfiguration {
             ConfigurationChecks.requireLocation(location);
             Identifiers.requireValid("schema", schema);
             Identifiers.requireValid("table", table);
+            if (tenantSchemaFrom != null) {
+                Identifiers.requireValid("tenantSchemaFrom", tenantSchemaFrom);
+            }
             ConfigurationChecks.requireNotNegative(Setting.LOCK_TIMEOUT, lockTimeout);
             ConfigurationChecks.requireNotNegative(Setting.DDL_LOCK_TIMEOUT, ddlLockTimeout);
             ConfigurationChecks.requireNotNegative(Setting.DDL_LOCK_RETRIES, ddlLockRetries, "");

@@ -39,7 +39,9 @@ public enum Setting {
     /** {@link MigratorConfiguration.Builder#largeTableRows(long)}: the large-table guard's threshold. */
     LARGE_TABLE_ROWS("largeTableRows"),
     /** {@link MigratorConfiguration.Builder#lintMode(LintMode)}. */
-    LINT_MODE("lintMode");
+    LINT_MODE("lintMode"),
+    /** {@link MigratorConfiguration.Builder#tenantSchemaFrom(String)}: the schema qualifier mapped to a tenant's. */
+    TENANT_SCHEMA_FROM("tenantSchemaFrom");
 
     private final String builderName;
 
