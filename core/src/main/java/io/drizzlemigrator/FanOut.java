@@ -51,6 +51,12 @@ import javax.sql.DataSource;
  */
 public final class FanOut {
 
+    /**
+     * The logger of fan-out runs: one INFO line per finished target, a progress line every
+     * {@link Builder#progressInterval(Duration)}, the summary. Each target's own run logs as a single run does.
+     */
+    public static final String LOGGER = FanOutRun.LOGGER;
+
     private FanOut() {
     }
 

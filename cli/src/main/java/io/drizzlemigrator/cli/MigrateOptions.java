@@ -54,6 +54,12 @@ final class MigrateOptions {
                     + "again.", "Default: ${DEFAULT-VALUE}."})
     Boolean repairInvalidIndexes;
 
+    @Option(names = "--tenant-schema-from", paramLabel = "<schema>",
+            description = {"Map this schema's qualifiers in the migrations (\"public\".\"users\") to --schema, a "
+                    + "tenant's schema: identifiers only, never strings, comments or dollar-quoted bodies. fanout "
+                    + "maps them to each tenant schema.", "Default: none (nothing is mapped)."})
+    String tenantSchemaFrom;
+
     /** Adds these options to the configuration; those not given keep the core's defaults. */
     void applyTo(MigratorConfiguration.Builder builder) {
         builder.lockTimeout(lockTimeout).lintMode(lint).transactionMode(transactionMode);
@@ -71,6 +77,9 @@ final class MigrateOptions {
         }
         if (repairInvalidIndexes != null) {
             builder.repairInvalidIndexes(repairInvalidIndexes);
+        }
+        if (tenantSchemaFrom != null) {
+            builder.tenantSchemaFrom(tenantSchemaFrom);
         }
     }
 }
