@@ -110,8 +110,7 @@ public final class FanOut {
      */
     public static List<FanOutTarget> targetsFromQuery(MigratorConfiguration directory, String sql) {
         List<String> values = new ArrayList<>();
-        try (Connection c = Connections.open(directory.dataSource().orElse(null), directory.url().orElse(null),
-                directory.user().orElse(null), directory.password());
+        try (Connection c = connect(directory);
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {
@@ -130,6 +129,12 @@ public final class FanOut {
                     + " target would report success while migrating nothing; check the query. Nothing was run.");
         }
         return targetsFromLines(values, "the targets query's row");
+    }
+
+    /** A connection to the configuration's database (the directory, or the database of the schema targets). */
+    private static Connection connect(MigratorConfiguration config) {
+        return Connections.open(config.dataSource().orElse(null), config.url().orElse(null),
+                config.user().orElse(null), config.password());
     }
 
     /** Collects the targets and how to run them; {@link #run()} runs them. */
@@ -286,8 +291,7 @@ public final class FanOut {
         }
 
         private Set<String> existingSchemas(List<String> schemas) {
-            try (Connection c = Connections.open(base.dataSource().orElse(null), base.url().orElse(null),
-                    base.user().orElse(null), base.password());
+            try (Connection c = connect(base);
                     PreparedStatement ps = c.prepareStatement("select nspname from pg_namespace where nspname ="
                             + " any (?)")) {
                 Array names = c.createArrayOf("text", schemas.toArray());

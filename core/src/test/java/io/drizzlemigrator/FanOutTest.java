@@ -3,10 +3,12 @@ package io.drizzlemigrator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.drizzlemigrator.testing.LogCapture;
 import io.drizzlemigrator.testing.PostgresExtension.FreshDatabasePerTest;
 import io.drizzlemigrator.testing.TestDatabase;
 import io.drizzlemigrator.testing.TestFolder;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -170,6 +172,19 @@ class FanOutTest {
         assertThat(FanOut.configure(base(folder)).targets(reversed).shard(1, 3).run().targets())
                 .extracting(r -> r.target().name()).containsExactlyInAnyOrderElementsOf(FanOut.configure(base(folder))
                         .targets(targets).shard(1, 3).run().targets().stream().map(r -> r.target().name()).toList());
+    }
+
+    @Test
+    void logsOneLinePerFinishedTargetProgressWhileItRunsAndTheSummary() {
+        Path folder = TestFolder.in(dir.resolve("progress")).migration("0000_a", "SELECT pg_sleep(0.3);").write();
+        List<FanOutTarget> targets = schemas(2);
+
+        String log = LogCapture.during(() -> FanOut.configure(base(folder)).targets(targets).parallelism(1)
+                .progressInterval(Duration.ofMillis(100)).run());
+
+        assertThat(log).contains("Target tenant_1: applied 1 migration (", "Target tenant_2: applied 1 migration (")
+                .containsPattern("Fan-out progress: [01] of 2 targets finished \\(.*\\), 1 running, 0 s")
+                .contains("Fan-out finished: 2 targets (2 applied, 0 current, 0 failed, 0 lock timeout, 0 not run)");
     }
 
     @Test
