@@ -112,4 +112,19 @@ class CliFanOutTest {
         assertThat(db.queryLong("select count(*) from pg_tables where tablename = '__drizzle_migrations'"))
                 .isEqualTo(9);
     }
+
+    @Test
+    void everyFlagThatDocsMultiTenantNamesIsAnOptionOfFanout() throws IOException {
+        String doc = Files.readString(Path.of("..", "docs", "multi-tenant.md"));
+        java.io.PrintStream sink = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
+        picocli.CommandLine.Model.CommandSpec fanout = Main.commandLine(new CliContext(sink, sink, Map.of(),
+                Redactor.of(new String[0], Map.of()))).getSubcommands().get("fanout").getCommandSpec();
+        java.util.regex.Matcher flag = java.util.regex.Pattern.compile("--[a-z][a-z-]+").matcher(doc);
+        int flags = 0;
+        while (flag.find()) {
+            flags++;
+            assertThat(fanout.findOption(flag.group())).as(flag.group()).isNotNull();
+        }
+        assertThat(flags).isGreaterThan(15);
+    }
 }
