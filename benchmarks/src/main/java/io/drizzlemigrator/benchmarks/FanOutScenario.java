@@ -29,10 +29,17 @@ final class FanOutScenario {
 
     private final BenchServer server;
     private final Results results;
+    private final int tenants;
 
     FanOutScenario(BenchServer server, Results results) {
+        this(server, results, TENANTS);
+    }
+
+    /** With fewer tenants, for a smoke test of the scenario; the figures go under the same names. */
+    FanOutScenario(BenchServer server, Results results, int tenants) {
         this.server = server;
         this.results = results;
+        this.tenants = tenants;
     }
 
     void measure(int reps, Consumer<String> progress) throws SQLException {
@@ -91,9 +98,9 @@ final class FanOutScenario {
     }
 
     private List<FanOutTarget> createTenants(String db) throws SQLException {
-        List<FanOutTarget> tenants = new ArrayList<>(TENANTS);
+        List<FanOutTarget> tenants = new ArrayList<>(this.tenants);
         try (Connection c = server.connect(db); Statement s = c.createStatement()) {
-            for (int i = 1; i <= TENANTS; i++) {
+            for (int i = 1; i <= this.tenants; i++) {
                 s.addBatch("CREATE SCHEMA tenant_" + i);
                 tenants.add(FanOutTarget.schema("tenant_" + i));
             }
