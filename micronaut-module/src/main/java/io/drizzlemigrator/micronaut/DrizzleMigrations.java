@@ -257,7 +257,8 @@ public class DrizzleMigrations {
                 .largeTableRows(c.getLargeTableRows())
                 .lintMode(c.getLintMode())
                 .searchPath(c.getSearchPath())
-                .initSql(c.getInitSql());
+                .initSql(c.getInitSql())
+                .tenantSchemaFrom(c.getTenantSchemaFrom());
         if (c.getLockKey() != null) {
             b.lockKey(c.getLockKey());
         }
