@@ -221,6 +221,20 @@ public final class FanOut {
          * @throws DatabaseConnectionException the database of the schema targets cannot be reached (nothing ran)
          */
         public FanOutResult run() {
+            return run(false);
+        }
+
+        /**
+         * Reads every target's state without the lock and without applying anything (as
+         * {@link DrizzleMigrator#status()} does): each target is {@link TargetOutcome#CURRENT}, or
+         * {@link TargetOutcome#BEHIND} when migrations are pending or out of order, or failed when it cannot be read.
+         * The canary, if any, is only read too. What a health check of many tenants reports.
+         */
+        public FanOutResult status() {
+            return run(true);
+        }
+
+        private FanOutResult run(boolean statusOnly) {
             long start = System.nanoTime();
             if (parallelism < 1) {
                 throw new ConfigurationException("parallelism must be at least 1, was " + parallelism);
@@ -247,10 +261,17 @@ public final class FanOut {
             }
             Set<String> existing = checkSchemaTargets(share);
             FanOutRun run = new FanOutRun(share, canary, parallelism, failFast, progressInterval, listeners,
-                    t -> migrator(t, existing).migrate());
+                    statusOnly ? t -> read(migrator(t, existing).status())
+                            : t -> FanOutRun.Done.of(migrator(t, existing).migrate()));
             List<TargetResult> results = run.run();
             return new FanOutResult(results, List.copyOf(duplicates), shardIndex + "/" + shardCount,
                     Duration.ofNanos(System.nanoTime() - start));
+        }
+
+        private static FanOutRun.Done read(StatusReport status) {
+            boolean behind = !status.withState(MigrationState.PENDING).isEmpty()
+                    || !status.withState(MigrationState.OUT_OF_ORDER).isEmpty();
+            return new FanOutRun.Done(behind ? TargetOutcome.BEHIND : TargetOutcome.CURRENT, 0);
         }
 
         /** Checks what schema targets need, and returns the schemas of the targets that exist. */

@@ -38,7 +38,7 @@ public record FanOutResult(List<TargetResult> targets, List<FanOutTarget> duplic
         return targets.stream().filter(r -> r.outcome() == outcome).toList();
     }
 
-    /** Whether every target is current now (applied or already current). */
+    /** Whether every target is current now (applied or already current): none failed, timed out, behind or not run. */
     public boolean isSuccess() {
         return targets.stream().allMatch(r -> r.outcome() == TargetOutcome.APPLIED
                 || r.outcome() == TargetOutcome.CURRENT);
@@ -48,7 +48,7 @@ public record FanOutResult(List<TargetResult> targets, List<FanOutTarget> duplic
      * The process exit code, as for one target: {@link ExitCode#OK} when every target is current; else
      * {@link ExitCode#MIGRATION_FAILED} when any target failed for another reason than problems found (a migration,
      * an unreachable database, a missing schema); else {@link ExitCode#PROBLEMS_FOUND} when targets were refused for
-     * out-of-order or edited migrations; else {@link ExitCode#LOCK_TIMEOUT}.
+     * out-of-order or edited migrations, or a {@linkplain FanOut.Builder#status() status check} found targets behind; else {@link ExitCode#LOCK_TIMEOUT}.
      */
     public ExitCode exitCode() {
         boolean problems = false;
@@ -58,6 +58,8 @@ public record FanOutResult(List<TargetResult> targets, List<FanOutTarget> duplic
                 if (r.exitCode() != ExitCode.PROBLEMS_FOUND) {
                     return ExitCode.MIGRATION_FAILED;
                 }
+                problems = true;
+            } else if (r.outcome() == TargetOutcome.BEHIND) {
                 problems = true;
             } else if (r.outcome() == TargetOutcome.LOCK_TIMEOUT) {
                 lockTimeout = true;

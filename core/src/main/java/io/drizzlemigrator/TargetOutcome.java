@@ -10,6 +10,11 @@ public enum TargetOutcome {
     FAILED,
     /** Another runner held the target's lock for longer than {@code lockTimeout}; nothing was applied by this one. */
     LOCK_TIMEOUT,
+    /**
+     * Migrations are pending (or out of order): found by {@link FanOut.Builder#status()}, which applies nothing. A
+     * migration run never ends so.
+     */
+    BEHIND,
     /** Not started: the canary failed, or {@code failFast} stopped the fan-out after another target failed. */
     NOT_RUN
 }

@@ -184,7 +184,21 @@ class FanOutTest {
 
         assertThat(log).contains("Target tenant_1: applied 1 migration (", "Target tenant_2: applied 1 migration (")
                 .containsPattern("Fan-out progress: [01] of 2 targets finished \\(.*\\), 1 running, 0 s")
-                .contains("Fan-out finished: 2 targets (2 applied, 0 current, 0 failed, 0 lock timeout, 0 not run)");
+                .contains("Fan-out finished: 2 targets (2 applied, 0 current, 0 failed, 0 lock timeout, 0 behind, 0 not run)");
+    }
+
+    @Test
+    void aStatusCheckReadsEveryTargetAndAppliesNothing() {
+        Path folder = tenantFolder();
+        List<FanOutTarget> targets = schemas(3);
+        FanOut.configure(base(folder)).targets(targets.subList(0, 2)).run();
+
+        FanOutResult status = FanOut.configure(base(folder)).targets(targets).status();
+
+        assertThat(status.targets()).extracting(TargetResult::outcome).containsExactly(TargetOutcome.CURRENT,
+                TargetOutcome.CURRENT, TargetOutcome.BEHIND);
+        assertThat(status.exitCode()).isEqualTo(ExitCode.PROBLEMS_FOUND);
+        assertThat(db.relationExists("tenant_3.__drizzle_migrations")).isFalse();
     }
 
     @Test

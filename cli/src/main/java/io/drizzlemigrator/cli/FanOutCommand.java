@@ -158,6 +158,7 @@ final class FanOutCommand extends MigratorCommand {
                 case APPLIED -> "applied " + TextReport.count(r.applied(), "migration") + " ("
                         + TextReport.millis(r.duration()) + ")";
                 case CURRENT -> "current (" + TextReport.millis(r.duration()) + ")";
+                case BEHIND -> "behind (" + TextReport.millis(r.duration()) + ")";
                 case NOT_RUN -> "not run";
                 case LOCK_TIMEOUT -> "LOCK TIMEOUT: " + firstLine(r);
                 case FAILED -> "FAILED" + r.failedAt().map(at -> " at " + at).orElse("") + ": " + firstLine(r);

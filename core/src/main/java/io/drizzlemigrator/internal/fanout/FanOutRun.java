@@ -45,19 +45,29 @@ public final class FanOutRun {
     private final boolean failFast;
     private final Duration progressEvery;
     private final List<FanOutListener> listeners;
-    /** Migrates one target (a migrator of its own each); throws as {@code DrizzleMigrator.migrate()} throws. */
-    private final Function<FanOutTarget, MigrateResult> migrate;
+    /** Migrates (or reads) one target, a migrator of its own each; throws as {@code DrizzleMigrator.migrate()}. */
+    private final Function<FanOutTarget, Done> migrate;
 
     private final AtomicBoolean stop = new AtomicBoolean();
     private final AtomicInteger running = new AtomicInteger();
     private final Map<TargetOutcome, AtomicInteger> finished = new EnumMap<>(TargetOutcome.class);
+
+    /** How one target's run ended when it did not throw. */
+    public record Done(TargetOutcome outcome, int applied) {
+
+        /** A migration run's end: applied or current. */
+        public static Done of(MigrateResult result) {
+            return new Done(result.appliedCount() > 0 ? TargetOutcome.APPLIED : TargetOutcome.CURRENT,
+                    result.appliedCount());
+        }
+    }
 
     /**
      * @param targets the distinct targets, the canary not among them
      * @param canary  the target to migrate alone first, or null
      */
     public FanOutRun(List<FanOutTarget> targets, FanOutTarget canary, int parallelism, boolean failFast,
-            Duration progressEvery, List<FanOutListener> listeners, Function<FanOutTarget, MigrateResult> migrate) {
+            Duration progressEvery, List<FanOutListener> listeners, Function<FanOutTarget, Done> migrate) {
         this.targets = List.copyOf(targets);
         this.canary = canary;
         this.parallelism = parallelism;
@@ -147,9 +157,10 @@ public final class FanOutRun {
         long start = System.nanoTime();
         TargetResult result;
         try {
-            MigrateResult r = migrate.apply(target);
-            result = new TargetResult(target, r.appliedCount() > 0 ? TargetOutcome.APPLIED : TargetOutcome.CURRENT,
-                    r.appliedCount(), since(start), ExitCode.OK, Optional.empty(), Optional.empty(), 0);
+            Done d = migrate.apply(target);
+            result = new TargetResult(target, d.outcome(), d.applied(), since(start),
+                    d.outcome() == TargetOutcome.BEHIND ? ExitCode.PROBLEMS_FOUND : ExitCode.OK, Optional.empty(),
+                    Optional.empty(), 0);
         } catch (LockTimeoutException e) {
             result = new TargetResult(target, TargetOutcome.LOCK_TIMEOUT, 0, since(start), ExitCode.LOCK_TIMEOUT,
                     Optional.ofNullable(e.getMessage()), Optional.empty(), 0);
@@ -183,6 +194,8 @@ public final class FanOutRun {
             case APPLIED -> LOG.info("Target {}: applied {} migration{} ({} ms)", r.target(), r.applied(),
                     r.applied() == 1 ? "" : "s", r.duration().toMillis());
             case CURRENT -> LOG.info("Target {}: current ({} ms)", r.target(), r.duration().toMillis());
+            case BEHIND -> LOG.info("Target {}: behind, migrations pending ({} ms)", r.target(),
+                    r.duration().toMillis());
             case NOT_RUN -> LOG.info("Target {}: {}", r.target(), r.error().orElse("not run"));
             default -> LOG.warn("Target {}: {}{} ({} ms): {}", r.target(), r.outcome() == TargetOutcome.FAILED
                     ? "FAILED" : "LOCK TIMEOUT", r.failedAt().map(at -> " at " + at).orElse(""),
@@ -221,7 +234,8 @@ public final class FanOutRun {
     }
 
     private static boolean succeeded(TargetResult r) {
-        return r.outcome() == TargetOutcome.APPLIED || r.outcome() == TargetOutcome.CURRENT;
+        return r.outcome() == TargetOutcome.APPLIED || r.outcome() == TargetOutcome.CURRENT
+                || r.outcome() == TargetOutcome.BEHIND;
     }
 
     private static Duration since(long start) {
