@@ -28,7 +28,7 @@ public final class FanOutMetrics implements MeterBinder, FanOutListener {
 
     /**
      * Counter of fan-out targets finished, tagged {@link DrizzleMigrationMetrics#TAG_OUTCOME}: {@code applied},
-     * {@code current}, {@code failed}, {@code lock-timeout}, {@code not-run}.
+     * {@code current}, {@code failed}, {@code lock-timeout}, {@code behind}, {@code not-run}.
      */
     public static final String TARGETS = "drizzle.migrations.fanout.targets";
 
