@@ -38,6 +38,7 @@ public final class MigratorConfiguration {
     private final LintMode lintMode;
     private final boolean terminateBlockers;
     private final Duration progressInterval;
+    private final String tenantSchemaFrom;
 
     private MigratorConfiguration(Builder b, ConfigurationChecks.Target target, ClassLoader classLoader) {
         this.dataSource = b.dataSource;
@@ -63,6 +64,7 @@ public final class MigratorConfiguration {
         this.lintMode = b.lintMode;
         this.terminateBlockers = b.terminateBlockers;
         this.progressInterval = b.progressInterval;
+        this.tenantSchemaFrom = b.tenantSchemaFrom;
     }
 
     /** The DataSource migrations use, when one was given. */
@@ -156,6 +158,14 @@ public final class MigratorConfiguration {
         return lintMode;
     }
 
+    /**
+     * The schema whose qualifiers in the migrations ({@code "public"."users"}) are mapped to {@link #schema()}, when
+     * set: one folder generated against {@code public} applied to a tenant's schema.
+     */
+    public Optional<String> tenantSchemaFrom() {
+        return Optional.ofNullable(tenantSchemaFrom);
+    }
+
     /** The estimated row count above which a plain CREATE INDEX is refused; 0 when the check is off. */
     public long largeTableRows() {
         return largeTableRows;
@@ -197,6 +207,7 @@ public final class MigratorConfiguration {
         b.lintMode = lintMode;
         b.terminateBlockers = terminateBlockers;
         b.progressInterval = progressInterval;
+        b.tenantSchemaFrom = tenantSchemaFrom;
         return b;
     }
 
@@ -234,6 +245,7 @@ public final class MigratorConfiguration {
         private LintMode lintMode = MigratorDefaults.LINT_MODE;
         private boolean terminateBlockers = MigratorDefaults.TERMINATE_BLOCKERS;
         private Duration progressInterval = MigratorDefaults.PROGRESS_INTERVAL;
+        private String tenantSchemaFrom;
 
         Builder() {
         }
@@ -256,6 +268,17 @@ public final class MigratorConfiguration {
          */
         public Builder progressInterval(Duration progressInterval) {
             this.progressInterval = progressInterval;
+            return this;
+        }
+
+        /**
+         * Map the schema qualifier {@code fromSchema} in the migrations' statements ({@code "public"."users"},
+         * {@code public.users}) to the bookkeeping {@link #schema(String)}, a tenant's schema: identifiers only, never
+         * inside strings, comments or dollar-quoted bodies. The hashes stay those of the files, so drizzle's own
+         * migrator with {@code migrationsSchema} set to the tenant agrees. Null (the default) maps nothing.
+         */
+        public Builder tenantSchemaFrom(String fromSchema) {
+            this.tenantSchemaFrom = fromSchema;
             return this;
         }
 
@@ -402,6 +425,9 @@ public final class MigratorConfiguration {
             ConfigurationChecks.requireLocation(location);
             Identifiers.requireValid("schema", schema);
             Identifiers.requireValid("table", table);
+            if (tenantSchemaFrom != null) {
+                Identifiers.requireValid("tenantSchemaFrom", tenantSchemaFrom);
+            }
             ConfigurationChecks.requireNotNegative(Setting.LOCK_TIMEOUT, lockTimeout);
             ConfigurationChecks.requireNotNegative(Setting.DDL_LOCK_TIMEOUT, ddlLockTimeout);
             ConfigurationChecks.requireNotNegative(Setting.DDL_LOCK_RETRIES, ddlLockRetries, "");

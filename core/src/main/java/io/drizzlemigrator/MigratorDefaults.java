@@ -40,6 +40,10 @@ public final class MigratorDefaults {
 
     /** Lint the migrations a run is about to apply and log the findings. */
     public static final LintMode LINT_MODE = LintMode.WARN;
+    /** How many targets a {@link FanOut} migrates at once. */
+    public static final int FAN_OUT_PARALLELISM = 4;
+    /** How often a {@link FanOut} logs its progress. */
+    public static final Duration FAN_OUT_PROGRESS_INTERVAL = Duration.ofSeconds(10);
 
     /** The {@code application_name} of connections opened from a URL; shown to waiting replicas. */
     public static final String APPLICATION_NAME = "drizzle-migrator";

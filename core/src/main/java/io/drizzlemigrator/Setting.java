@@ -43,7 +43,9 @@ public enum Setting {
     /** {@link MigratorConfiguration.Builder#terminateBlockers(boolean)}. */
     TERMINATE_BLOCKERS("terminateBlockers"),
     /** {@link MigratorConfiguration.Builder#progressInterval(java.time.Duration)}. */
-    PROGRESS_INTERVAL("progressInterval");
+    PROGRESS_INTERVAL("progressInterval"),
+    /** {@link MigratorConfiguration.Builder#tenantSchemaFrom(String)}: the schema qualifier mapped to a tenant's. */
+    TENANT_SCHEMA_FROM("tenantSchemaFrom");
 
     private final String builderName;
 

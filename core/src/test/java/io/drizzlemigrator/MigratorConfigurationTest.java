@@ -137,6 +137,7 @@ class MigratorConfigurationTest {
                 .editedMigrations(EditedMigrationPolicy.FAIL)
                 .transactionMode(TransactionMode.ALL_IN_ONE)
                 .searchPath("app,public")
+                .tenantSchemaFrom("public")
                 .initSql("SET application_name = 'deploy'")
                 .listener(event -> { })
                 .ddlLockTimeout(Duration.ofSeconds(7))

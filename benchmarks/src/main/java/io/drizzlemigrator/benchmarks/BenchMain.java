@@ -87,6 +87,10 @@ public final class BenchMain {
         if (!jmhDone) {
             runJmh(datasets, options, results);
         }
+        if (options.corpora().contains(FanOutScenario.CORPUS)) {
+            new FanOutScenario(server, results).measure(options.corpusReps(),
+                    p -> System.err.println("[bench] " + p));
+        }
         write(options, results, datasets, out);
         System.err.println("[bench] results in " + out);
         return results;

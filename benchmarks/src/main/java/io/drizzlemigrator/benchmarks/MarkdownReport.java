@@ -64,6 +64,7 @@ final class MarkdownReport {
         memory(generated);
         spring(generated);
         jmh();
+        fanOut();
         targets(generated);
         errors();
         return md.toString();
@@ -296,6 +297,34 @@ final class MarkdownReport {
             f.stats().ifPresent(s -> line("| " + f.tool + " | " + f.dataset + " | " + num(s.median()) + " " + f.unit
                     + (f.unit.equals("ms") ? "/op" : "") + " | " + num(s.min()) + "–" + num(s.max()) + " |"));
         }
+        line("");
+    }
+
+    /** Issue 21's rows: tenant schemas migrated by one fan-out, and its two targets. */
+    private void fanOut() {
+        String id = FanOutScenario.DATASET;
+        String scenario = FanOutScenario.SCENARIO;
+        Optional<Double> p1 = r.median(scenario, id, "parallel-1", "apply_ms");
+        Optional<Double> p4 = r.median(scenario, id, "parallel-4", "apply_ms");
+        Optional<Double> rerun = r.median(scenario, id, "noop-rerun", "ms");
+        Optional<Double> perTarget = r.median(scenario, id, "noop-rerun", "per_target_ms");
+        Optional<Double> single = r.median(scenario, id, "single-tenant", "warm_noop_ms");
+        if (p1.isEmpty() && p4.isEmpty() && rerun.isEmpty()) {
+            return;
+        }
+        line("### Fan-out: " + FanOutScenario.TENANTS + " tenant schemas × homarr (10 migrations, tenantSchemaFrom"
+                + " public), medians");
+        line("");
+        line("| run | time |");
+        line("|---|---:|");
+        line("| apply from empty, `--parallel 1` | " + opt(p1) + " |");
+        line("| apply from empty, `--parallel 4` | " + opt(p4) + " |");
+        line("| no-op rerun over all tenants, `--parallel 4` | " + opt(rerun) + " |");
+        line("| no-op rerun, per tenant | " + opt(perTarget) + " |");
+        line("| one tenant's warm no-op | " + opt(single) + " |");
+        line("");
+        target("`--parallel 4` applies ≥ 1.5× faster than `--parallel 1`", p1, p4, x -> x >= 1.5);
+        target("no-op rerun per tenant ≤ 2× one tenant's warm no-op", perTarget, single, x -> x <= 2);
         line("");
     }
 

@@ -31,6 +31,7 @@ final class CliDefaults implements IDefaultValueProvider {
             case "--repair-invalid-indexes" -> Boolean.toString(MigratorDefaults.REPAIR_INVALID_INDEXES);
             case "--terminate-blockers" -> Boolean.toString(MigratorDefaults.TERMINATE_BLOCKERS);
             case "--progress-interval" -> DurationConverter.format(MigratorDefaults.PROGRESS_INTERVAL);
+            case "--parallel" -> Integer.toString(MigratorDefaults.FAN_OUT_PARALLELISM);
             default -> null;
         };
     }

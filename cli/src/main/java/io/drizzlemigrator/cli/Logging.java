@@ -1,5 +1,6 @@
 package io.drizzlemigrator.cli;
 
+import io.drizzlemigrator.FanOut;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
@@ -47,6 +48,8 @@ final class Logging {
         }
         if (summaryOnStdout && !verbose && USER_LEVEL == null && System.getProperty(CORE_LOGGERS) == null) {
             System.setProperty(CORE_LOGGERS, "warn");
+            // a fan-out's own lines (one per finished target, progress, the summary) are what its log is for
+            setIfAbsent("log." + FanOut.LOGGER, "info");
         }
         routeJavaUtilLogging();
     }

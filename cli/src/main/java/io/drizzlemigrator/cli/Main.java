@@ -49,7 +49,8 @@ public final class Main {
 
     static CommandLine commandLine(CliContext context) {
         CommandLine cli = new CommandLine(new RootCommand());
-        for (MigratorCommand command : List.of(new MigrateCommand(context), new StatusCommand(context),
+        for (MigratorCommand command : List.of(new MigrateCommand(context), new FanOutCommand(context),
+                new StatusCommand(context),
                 new ValidateCommand(context))) {
             cli.addSubcommand(command);
         }

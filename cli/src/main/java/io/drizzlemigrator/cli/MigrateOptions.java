@@ -65,6 +65,12 @@ final class MigrateOptions {
                     + "CLUSTER is read and logged: 2s, 500ms, 1m...", "Default: ${DEFAULT-VALUE}."})
     Duration progressInterval;
 
+    @Option(names = "--tenant-schema-from", paramLabel = "<schema>",
+            description = {"Map this schema's qualifiers in the migrations (\"public\".\"users\") to --schema, a "
+                    + "tenant's schema: identifiers only, never strings, comments or dollar-quoted bodies. fanout "
+                    + "maps them to each tenant schema.", "Default: none (nothing is mapped)."})
+    String tenantSchemaFrom;
+
     /** Adds these options to the configuration; those not given keep the core's defaults. */
     void applyTo(MigratorConfiguration.Builder builder) {
         builder.lockTimeout(lockTimeout).lintMode(lint).transactionMode(transactionMode);
@@ -88,6 +94,9 @@ final class MigrateOptions {
         }
         if (progressInterval != null) {
             builder.progressInterval(progressInterval);
+        }
+        if (tenantSchemaFrom != null) {
+            builder.tenantSchemaFrom(tenantSchemaFrom);
         }
     }
 }

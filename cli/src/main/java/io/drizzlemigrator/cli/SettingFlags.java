@@ -46,6 +46,7 @@ final class SettingFlags {
         FLAGS.put("largeTableRows", "--large-table-rows");
         FLAGS.put("terminateBlockers", "--terminate-blockers");
         FLAGS.put("progressInterval", "--progress-interval");
+        FLAGS.put("tenantSchemaFrom", "--tenant-schema-from");
     }
 
     /**

@@ -163,7 +163,7 @@ public final class Engine {
             Log.LOG.info("Another runner holds the migration lock; nothing of {} is left to apply, so this run does not"
                     + " wait for it", config.location());
         }
-        StatusReport status = report(plan, new Transactional(new PreparedCache(), false));
+        StatusReport status = report(plan, new Transactional(prepared(), false));
         events.onEvent(new MigrationEvent.StatusRead(status));
         List<String> warnings = Policies.check(status, config, Problems.Purpose.MIGRATE);
         logFound(folder, status, 0, session.target);
@@ -203,7 +203,7 @@ public final class Engine {
         List<HistoryRow> rows = history.read(c, shape);
         LoadedFolder folder = read.join();
         Plan plan = plan(folder, rows);
-        PreparedCache prepared = new PreparedCache();
+        PreparedCache prepared = prepared();
         StatusReport before = report(plan, new Transactional(prepared, false));
         events.onEvent(new MigrationEvent.StatusRead(before));
         List<String> warnings = Policies.check(before, config, Problems.Purpose.MIGRATE);
@@ -351,10 +351,15 @@ public final class Engine {
             m.sql();
         }
         Plan plan = plan(folder, rows);
-        PreparedCache prepared = new PreparedCache();
+        PreparedCache prepared = prepared();
         StatusReport report = report(plan, new Transactional(prepared, true));
         events.onEvent(new MigrationEvent.StatusRead(report));
         return new State(plan, report, prepared);
+    }
+
+    /** A cache of the run's lexed migrations, mapping the tenant's schema qualifier when configured. */
+    private PreparedCache prepared() {
+        return new PreparedCache(config.tenantSchemaFrom().orElse(null), config.schema());
     }
 
     private String reading() {

@@ -13,6 +13,18 @@ import java.util.function.Function;
 final class PreparedCache implements Function<MigrationFile, PreparedMigration> {
 
     private final Map<String, PreparedMigration> byTag = new HashMap<>();
+    /** The schema qualifier mapped to {@link #toSchema} (a tenant's), or null to map nothing. */
+    private final String fromSchema;
+    private final String toSchema;
+
+    PreparedCache() {
+        this(null, null);
+    }
+
+    PreparedCache(String fromSchema, String toSchema) {
+        this.fromSchema = fromSchema;
+        this.toSchema = toSchema;
+    }
 
     /**
      * The migration's statements, lexed on first use.
@@ -23,7 +35,7 @@ final class PreparedCache implements Function<MigrationFile, PreparedMigration> 
     public PreparedMigration apply(MigrationFile m) {
         PreparedMigration p = byTag.get(m.tag());
         if (p == null) {
-            p = m.prepare();
+            p = m.prepare(fromSchema, toSchema);
             byTag.put(m.tag(), p);
         }
         return p;

@@ -94,6 +94,19 @@ enum DrizzleOrm {
         return runScript("migrate.mjs", url, folder.toString());
     }
 
+    /**
+     * {@code node migrate.mjs <url> <folder> <migrationsSchema>}: drizzle's {@code migrate()} with its bookkeeping in
+     * {@code migrationsSchema}, in its own process; fails the test if drizzle fails.
+     */
+    Result migrateWithSchema(TestDatabase db, Path folder, String migrationsSchema) {
+        Processes.Output out = runScript("migrate.mjs", db.libpqUrl(), folder.toString(), migrationsSchema);
+        if (!out.succeeded()) {
+            throw new AssertionError("drizzle-orm " + directoryName + " failed to migrate " + folder + " with"
+                    + " migrationsSchema " + migrationsSchema + ":\n" + out.describe());
+        }
+        return parse(out);
+    }
+
     private synchronized MigrateServer server() {
         ensureInstalled();
         if (server == null || !server.isAlive()) {

@@ -360,7 +360,8 @@ public class DrizzleMigrations {
                 .terminateBlockers(c.isTerminateBlockers())
                 .progressInterval(c.getProgressInterval())
                 .searchPath(c.getSearchPath())
-                .initSql(c.getInitSql());
+                .initSql(c.getInitSql())
+                .tenantSchemaFrom(c.getTenantSchemaFrom());
         if (c.getLockKey() != null) {
             b.lockKey(c.getLockKey());
         }

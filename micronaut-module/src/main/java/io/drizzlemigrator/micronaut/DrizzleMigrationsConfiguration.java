@@ -67,6 +67,7 @@ public class DrizzleMigrationsConfiguration implements Toggleable {
     private Duration progressInterval = MigratorDefaults.PROGRESS_INTERVAL;
     private String searchPath;
     private String initSql;
+    private String tenantSchemaFrom;
     private String url;
     private String user;
     private String password;
@@ -296,6 +297,18 @@ public class DrizzleMigrationsConfiguration implements Toggleable {
 
     public void setLintMode(LintMode lintMode) {
         this.lintMode = lintMode;
+    }
+
+    /**
+     * Map this schema's qualifiers in the migrations ({@code "public"."users"}) to the bookkeeping schema, a
+     * tenant's: identifiers only, never strings, comments or dollar-quoted bodies. By default nothing is mapped.
+     */
+    public @Nullable String getTenantSchemaFrom() {
+        return tenantSchemaFrom;
+    }
+
+    public void setTenantSchemaFrom(@Nullable String tenantSchemaFrom) {
+        this.tenantSchemaFrom = tenantSchemaFrom;
     }
 
     /** A {@code search_path} set on the migration session first, for example {@code app,public}. */

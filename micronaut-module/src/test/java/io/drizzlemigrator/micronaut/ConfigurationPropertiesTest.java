@@ -71,6 +71,7 @@ class ConfigurationPropertiesTest {
                 Map.entry(P + "progress-interval", "2s"),
                 Map.entry(P + "search-path", "app,public"),
                 Map.entry(P + "init-sql", "SET ROLE migrator"),
+                Map.entry(P + "tenant-schema-from", "public"),
                 Map.entry(P + "url", "postgresql://app:pa55word@db.example:5433/app"),
                 Map.entry(P + "username", "owner")))) {
             DrizzleMigrations migrations = ctx.getBean(DrizzleMigrations.class);
@@ -84,6 +85,7 @@ class ConfigurationPropertiesTest {
             assertThat(c.outOfOrder()).isEqualTo(OutOfOrderPolicy.APPLY);
             assertThat(c.editedMigrations()).isEqualTo(EditedMigrationPolicy.FAIL);
             assertThat(c.transactionMode()).isEqualTo(TransactionMode.ALL_IN_ONE);
+            assertThat(c.tenantSchemaFrom()).hasValue("public");
             assertThat(c.ddlLockTimeout()).isEqualTo(Duration.ofMillis(750));
             assertThat(c.ddlLockRetries()).isEqualTo(2);
             assertThat(c.repairInvalidIndexes()).isFalse();

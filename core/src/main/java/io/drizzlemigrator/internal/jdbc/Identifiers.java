@@ -13,8 +13,8 @@ public final class Identifiers {
     }
 
     /**
-     * Accepts a plain SQL name (letters, digits, {@code _}, {@code $}, not starting with a digit, at most 63 bytes);
-     * refuses anything else, so no setting can inject SQL.
+     * Accepts a name that is plain or safe to double-quote ({@link #isQuotable}), at most 63 bytes; refuses anything
+     * else, so no setting can inject SQL.
      */
     public static String requireValid(String setting, String name) {
         if (name == null || name.isEmpty()) {
@@ -22,12 +22,28 @@ public final class Identifiers {
                     + ("schema".equals(setting) ? "drizzle" : "__drizzle_migrations"), Setting.ofBuilderName(setting),
                     null);
         }
-        if (!isPlain(name) || name.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+        if (!isQuotable(name) || name.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
             throw new ConfigurationException(setting + " '" + printable(name) + "' is not a plain SQL name: use"
-                    + " letters, digits, '_' or '$' (not starting with a digit), at most 63 characters",
+                    + " letters, digits, '_', '$' or '-' (names that need it are double-quoted), at most 63 bytes;"
+                    + " quotes, spaces, ';' and other punctuation are refused, so no name can carry SQL",
                     Setting.ofBuilderName(setting), null);
         }
         return name;
+    }
+
+    /**
+     * A name that is safe to double-quote and needs no more: letters (any script), digits, {@code _}, {@code $} and
+     * {@code -} (tenant schemas such as {@code Acme-EU} exist; they are always quoted). Anything else (a quote, a
+     * space, {@code ;}) only appears in a name that tries to carry SQL.
+     */
+    private static boolean isQuotable(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (!Character.isLetterOrDigit(c) && c != '_' && c != '$' && c != '-') {
+                return false;
+            }
+        }
+        return !name.isEmpty();
     }
 
     /** {@code [A-Za-z_][A-Za-z0-9_$]*}, checked without a regular expression (this runs on every start). */

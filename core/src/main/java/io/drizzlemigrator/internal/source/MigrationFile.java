@@ -2,6 +2,7 @@ package io.drizzlemigrator.internal.source;
 
 import io.drizzlemigrator.MigrationSourceException;
 import io.drizzlemigrator.internal.sql.PreparedMigration;
+import io.drizzlemigrator.internal.sql.SchemaQualifiers;
 import io.drizzlemigrator.internal.sql.SqlSyntaxException;
 import java.util.Objects;
 
@@ -137,8 +138,19 @@ public final class MigrationFile {
      *         file and the line
      */
     public PreparedMigration prepare() {
+        return prepare(null, null);
+    }
+
+    /**
+     * Like {@link #prepare()}, with every schema qualifier naming {@code fromSchema} in the statements (never in
+     * strings, comments or dollar-quoted bodies) mapped to {@code toSchema}: one folder generated against
+     * {@code public} applied to a tenant's schema. The hash stays the file's. A null {@code fromSchema} maps nothing.
+     */
+    public PreparedMigration prepare(String fromSchema, String toSchema) {
         try {
-            return PreparedMigration.prepare(sql());
+            String text = sql();
+            return PreparedMigration.prepare(fromSchema == null ? text
+                    : SchemaQualifiers.map(text, fromSchema, toSchema));
         } catch (SqlSyntaxException e) {
             throw new MigrationSourceException(file, e.line(), e.getMessage() + ". drizzle-migrator will not apply a"
                     + " file whose statements it cannot delimit; fix the quote or comment (nothing was applied).", e);

@@ -133,6 +133,9 @@ public final class DrizzleMigrationsAutoConfiguration {
             if (StringUtils.hasText(p.getInitSql())) {
                 builder.initSql(p.getInitSql());
             }
+            if (StringUtils.hasText(p.getTenantSchemaFrom())) {
+                builder.tenantSchemaFrom(p.getTenantSchemaFrom());
+            }
         }
 
         /** Spring's {@code file:} prefix means what the migrator calls {@code filesystem:}. */

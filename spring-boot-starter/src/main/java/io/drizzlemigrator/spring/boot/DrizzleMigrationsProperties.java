@@ -109,6 +109,12 @@ public class DrizzleMigrationsProperties {
     private String initSql;
 
     /**
+     * Map this schema's qualifiers in the migrations ("public"."users") to the bookkeeping schema, a tenant's:
+     * identifiers only, never strings, comments or dollar-quoted bodies. By default nothing is mapped.
+     */
+    private String tenantSchemaFrom;
+
+    /**
      * JDBC ("jdbc:postgresql://host:5432/db") or drizzle-style ("postgresql://user:password@host:5432/db") URL of a
      * dedicated migration connection, typically a role with DDL privileges while the application's DataSource uses
      * a restricted one. One connection is opened for a run and closed after it. By default the application's
@@ -259,6 +265,14 @@ public class DrizzleMigrationsProperties {
 
     public void setLargeTableRows(long largeTableRows) {
         this.largeTableRows = largeTableRows;
+    }
+
+    public String getTenantSchemaFrom() {
+        return tenantSchemaFrom;
+    }
+
+    public void setTenantSchemaFrom(String tenantSchemaFrom) {
+        this.tenantSchemaFrom = tenantSchemaFrom;
     }
 
     public String getSearchPath() {

@@ -194,7 +194,8 @@ class DrizzleMigrationsAutoConfigurationTests {
                         "drizzle.migrations.init-sql=SET statement_timeout = '60s'",
                         "drizzle.migrations.ddl-lock-timeout=2s", "drizzle.migrations.ddl-lock-retries=7",
                         "drizzle.migrations.repair-invalid-indexes=false", "drizzle.migrations.large-table-rows=0",
-                        "drizzle.migrations.terminate-blockers=true", "drizzle.migrations.progress-interval=2s")
+                        "drizzle.migrations.terminate-blockers=true", "drizzle.migrations.progress-interval=2s",
+                        "drizzle.migrations.tenant-schema-from=public")
                 .withBean(DrizzleMigrationStrategy.class, DrizzleMigrationStrategy::skip)
                 .run(context -> {
                     assertThat(context).hasNotFailed();
@@ -208,6 +209,7 @@ class DrizzleMigrationsAutoConfigurationTests {
                     assertThat(config.editedMigrations()).isEqualTo(EditedMigrationPolicy.FAIL);
                     assertThat(config.transactionMode()).isEqualTo(TransactionMode.ALL_IN_ONE);
                     assertThat(config.searchPath()).hasValue("app,public");
+                    assertThat(config.tenantSchemaFrom()).hasValue("public");
                     assertThat(config.initSql()).hasValue("SET statement_timeout = '60s'");
                     assertThat(config.ddlLockTimeout()).hasSeconds(2);
                     assertThat(config.ddlLockRetries()).isEqualTo(7);
