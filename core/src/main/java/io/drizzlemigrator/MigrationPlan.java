@@ -25,8 +25,11 @@ import java.util.Objects;
  * @param traced     whether locks were also measured on a scratch database
  * @param migrations every migration that is not applied as it is in the folder: pending, out of order, edited,
  *                   unknown (in folder order, unknown rows last)
+ * @param status     the state the plan was made from, as {@link DrizzleMigrator#status()} reports it (for the
+ *                   problems a face weighs with {@link Problems#of})
  */
-public record MigrationPlan(String location, String table, boolean traced, List<Migration> migrations) {
+public record MigrationPlan(String location, String table, boolean traced, List<Migration> migrations,
+        StatusReport status) {
 
     /** Where the lock modes of a statement come from. */
     public static final String DERIVED = "derived";
@@ -37,6 +40,7 @@ public record MigrationPlan(String location, String table, boolean traced, List<
         Objects.requireNonNull(location, "location");
         Objects.requireNonNull(table, "table");
         migrations = List.copyOf(migrations);
+        Objects.requireNonNull(status, "status");
     }
 
     /** How to measure locks: not at all, on a scratch database the tool creates, or on one given by its URL. */

@@ -2,6 +2,7 @@ package io.drizzlemigrator.internal.review;
 
 import io.drizzlemigrator.MigrationPlan;
 import io.drizzlemigrator.MigrationState;
+import io.drizzlemigrator.StatusReport;
 import io.drizzlemigrator.internal.plan.Plan;
 import io.drizzlemigrator.internal.history.HistoryRow;
 import io.drizzlemigrator.internal.source.MigrationFile;
@@ -34,7 +35,7 @@ public final class Reviewer {
      * @param lint     the lint findings on the migrations to run
      * @param traced   by tag and statement number, what the trace measured; null when not traced
      */
-    public MigrationPlan review(String location, String table, Plan plan,
+    public MigrationPlan review(StatusReport status, Plan plan,
             Function<MigrationFile, PreparedMigration> prepared, List<LintFinding> lint,
             Map<String, Map<Integer, Traced>> traced) {
         List<MigrationPlan.Migration> migrations = new ArrayList<>();
@@ -53,7 +54,7 @@ public final class Reviewer {
             migrations.add(new MigrationPlan.Migration(row.name() != null ? row.name() : "<unknown id " + row.id()
                     + ">", null, MigrationState.UNKNOWN, List.of(), List.of()));
         }
-        return new MigrationPlan(location, table, traced != null, migrations);
+        return new MigrationPlan(status.location(), status.table(), traced != null, migrations, status);
     }
 
     private MigrationPlan.Migration migration(MigrationFile m, MigrationState state, PreparedMigration p,
