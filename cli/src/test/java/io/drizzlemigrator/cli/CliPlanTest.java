@@ -137,6 +137,23 @@ class CliPlanTest {
         assertThat(scratch.err()).contains("--scratch-url is for --trace");
     }
 
+    @Test
+    void everyFlagOfTheReviewDocsIsAnOptionOfPlan() throws java.io.IOException {
+        String doc = java.nio.file.Files.readString(Path.of("..", "docs", "review.md"));
+        String help = CliRun.run("plan", "--help").out();
+
+        java.util.regex.Matcher flags = java.util.regex.Pattern.compile("plan [^\n`]*").matcher(doc);
+        int checked = 0;
+        while (flags.find()) {
+            java.util.regex.Matcher flag = java.util.regex.Pattern.compile("--[a-z-]+").matcher(flags.group());
+            while (flag.find()) {
+                assertThat(help).as("plan --help, for %s in docs/review.md", flag.group()).contains(flag.group());
+                checked++;
+            }
+        }
+        assertThat(checked).as("flags of plan command lines in docs/review.md").isGreaterThan(5);
+    }
+
     /** The basic fixture's first migration alone. */
     private Path base() {
         try {
