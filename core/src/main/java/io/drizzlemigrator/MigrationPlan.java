@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * What {@code migrate} would do, for review before merge: the migrations it would apply, each cut into the segments
@@ -87,11 +88,7 @@ public record MigrationPlan(String location, String table, boolean traced, List<
             m.put("tag", tag);
             Views.put(m, "file", file);
             m.put("state", state.name().toLowerCase(Locale.ROOT));
-            List<Object> list = new ArrayList<>();
-            for (Segment s : segments) {
-                list.add(s.toMap());
-            }
-            m.put("segments", Collections.unmodifiableList(list));
+            m.put("segments", maps(segments, Segment::toMap));
             m.put("lint", lintList(lint));
             return Collections.unmodifiableMap(m);
         }
@@ -107,11 +104,7 @@ public record MigrationPlan(String location, String table, boolean traced, List<
         public Map<String, Object> toMap() {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("transactional", transactional);
-            List<Object> list = new ArrayList<>();
-            for (Statement s : statements) {
-                list.add(s.toMap());
-            }
-            m.put("statements", Collections.unmodifiableList(list));
+            m.put("statements", maps(statements, Statement::toMap));
             return Collections.unmodifiableMap(m);
         }
     }
@@ -158,16 +151,8 @@ public record MigrationPlan(String location, String table, boolean traced, List<
             m.put("scan", scan);
             Views.put(m, "tracedRewrite", tracedRewrite);
             Views.put(m, "traceError", traceError);
-            List<Object> rels = new ArrayList<>();
-            for (Relation r : relations) {
-                rels.add(r.toMap());
-            }
-            m.put("relations", Collections.unmodifiableList(rels));
-            List<Object> lockList = new ArrayList<>();
-            for (Lock l : locks) {
-                lockList.add(l.toMap());
-            }
-            m.put("locks", Collections.unmodifiableList(lockList));
+            m.put("relations", maps(relations, Relation::toMap));
+            m.put("locks", maps(locks, Lock::toMap));
             m.put("lint", lintList(lint));
             return Collections.unmodifiableMap(m);
         }
@@ -247,12 +232,16 @@ public record MigrationPlan(String location, String table, boolean traced, List<
         c.put("edited", counts().get(MigrationState.EDITED));
         c.put("unknown", counts().get(MigrationState.UNKNOWN));
         m.put("counts", Collections.unmodifiableMap(c));
-        List<Object> list = new ArrayList<>();
-        for (Migration mig : migrations) {
-            list.add(mig.toMap());
-        }
-        m.put("migrations", Collections.unmodifiableList(list));
+        m.put("migrations", maps(migrations, Migration::toMap));
         return Collections.unmodifiableMap(m);
+    }
+
+    private static <T> List<Object> maps(List<T> items, Function<T, Map<String, Object>> toMap) {
+        List<Object> out = new ArrayList<>(items.size());
+        for (T item : items) {
+            out.add(toMap.apply(item));
+        }
+        return Collections.unmodifiableList(out);
     }
 
     private static List<Object> lintList(List<LintFinding> findings) {

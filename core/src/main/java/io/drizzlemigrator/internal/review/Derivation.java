@@ -1,17 +1,13 @@
 package io.drizzlemigrator.internal.review;
 
-import io.drizzlemigrator.internal.sql.SqlLexer;
 import io.drizzlemigrator.internal.sql.SqlStatement;
-import io.drizzlemigrator.internal.sql.SqlSyntaxException;
 import io.drizzlemigrator.internal.sql.Token;
 import io.drizzlemigrator.internal.sql.TokenType;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Derives from a statement's tokens the lock modes PostgreSQL 15 takes on each table, after its documented lock
@@ -32,22 +28,14 @@ public final class Derivation {
     /** Words that end a column's type and start its constraints. */
     private static final Set<String> COLUMN_CONSTRAINT = Set.of("default", "not", "null", "primary", "unique",
             "references", "check", "constraint", "generated", "collate", "deferrable", "initially");
-    /** Function-like keywords whose argument list holds a FROM that is no table: extract(year from d). */
-    private static final Set<String> FROM_FUNCTIONS = Set.of("extract", "substring", "trim", "overlay", "position");
-    /** Words after a table reference that are no alias. */
-    private static final Set<String> NOT_ALIAS = Set.of("where", "join", "inner", "left", "right", "full", "cross",
-            "natural", "on", "using", "group", "order", "limit", "offset", "having", "window", "union", "except",
-            "intersect", "returning", "set", "for", "lateral", "fetch", "as", "tablesample", "values", "select",
-            "do", "then", "loop", "into", "when");
-    private static final Set<String> DDL_START = Set.of("alter", "create", "drop", "insert", "update", "delete",
-            "truncate", "comment", "select", "perform", "with", "lock", "refresh");
-
-    private static final Pattern EXCEPTION = Pattern.compile("(?i)\\bexception\\s+when\\b");
-
     private final Catalog catalog;
+    private final QueryTables queries;
+    private final DoBlocks doBlocks;
 
     public Derivation(Catalog catalog) {
         this.catalog = catalog;
+        this.queries = new QueryTables(catalog);
+        this.doBlocks = new DoBlocks(this, catalog, queries);
     }
 
     /**
@@ -69,7 +57,7 @@ public final class Derivation {
     }
 
     /** Derives the command that starts at {@code i} and ends before {@code end}. */
-    private void command(Toks w, int i, int end, Derived d, boolean top) {
+    void command(Toks w, int i, int end, Derived d, boolean top) {
         String verb = w.word(i);
         switch (verb) {
             case "alter" -> alter(w, i, end, d);
@@ -80,9 +68,9 @@ public final class Derivation {
                 if (top) {
                     d.kind(verb.toUpperCase(Locale.ROOT));
                 }
-                query(w, i, end, d);
+                queries.scan(w, i, end, d);
             }
-            case "do" -> doBlock(w, i, end, d);
+            case "do" -> doBlocks.derive(w, i, end, d);
             case "comment" -> comment(w, i, d);
             case "vacuum", "analyze", "analyse", "cluster", "reindex" -> maintenance(w, i, end, d, verb);
             case "refresh" -> refresh(w, i, d);
@@ -99,7 +87,7 @@ public final class Derivation {
             alterTable(w, i + 2, end, d);
         } else if (w.is(i + 1, "VIEW") || w.is(i + 1, "MATERIALIZED") && w.is(i + 2, "VIEW")) {
             int at = w.skipIfExists(w.is(i + 1, "VIEW") ? i + 2 : i + 3);
-            Name view = w.name(at);
+            Toks.Name view = w.name(at);
             String table = view.qualified(catalog);
             d.kind(w.is(i + 1, "VIEW") ? "ALTER VIEW" : "ALTER MATERIALIZED VIEW");
             d.lock(table, LockMode.ACCESS_EXCLUSIVE);
@@ -108,7 +96,7 @@ public final class Derivation {
             }
         } else if (w.is(i + 1, "INDEX")) {
             int at = w.skipIfExists(i + 2);
-            Name index = w.name(at);
+            Toks.Name index = w.name(at);
             String qualified = index.qualified(catalog);
             d.kind("ALTER INDEX");
             if (w.is(index.next(), "RENAME") && w.is(index.next() + 1, "TO")) {
@@ -128,7 +116,7 @@ public final class Derivation {
         if (w.is(i, "ONLY")) {
             i++;
         }
-        Name name = w.name(i);
+        Toks.Name name = w.name(i);
         String table = name.qualified(catalog);
         int at = name.next();
         if (w.op(at, "*")) {
@@ -175,16 +163,7 @@ public final class Derivation {
                 }
                 int j = w.skipIfExists(w.is(i + 1, "COLUMN") ? i + 2 : i + 1);
                 String column = w.identifier(j);
-                for (Catalog.ForeignKey fk : catalog.foreignKeysOf(table)) {
-                    if (fk.columns().contains(column)) {
-                        d.lock(fk.referenced(), LockMode.ACCESS_EXCLUSIVE);
-                    }
-                }
-                for (Catalog.ForeignKey fk : catalog.foreignKeysTo(table)) {
-                    if (fk.refColumns().contains(column)) {
-                        d.lock(fk.table(), LockMode.ACCESS_EXCLUSIVE);
-                    }
-                }
+                lockOtherSides(table, column, d);
                 catalog.columnDropped(table, column);
                 return "DROP COLUMN";
             }
@@ -252,7 +231,7 @@ public final class Derivation {
                 return "ATTACH PARTITION";
             }
             case "detach" -> {
-                Name partition = w.name(i + 2);
+                Toks.Name partition = w.name(i + 2);
                 boolean concurrently = w.is(partition.next(), "CONCURRENTLY");
                 d.lock(table, concurrently ? LockMode.SHARE_UPDATE_EXCLUSIVE : LockMode.ACCESS_EXCLUSIVE);
                 d.lock(partition.qualified(catalog), concurrently ? LockMode.SHARE_UPDATE_EXCLUSIVE
@@ -268,6 +247,23 @@ public final class Derivation {
             default -> {
                 d.lock(table, LockMode.ACCESS_EXCLUSIVE);
                 return first.toUpperCase(Locale.ROOT);
+            }
+        }
+    }
+
+    /**
+     * A column's foreign keys are dropped or rebuilt with it (DROP COLUMN, a type change): that takes
+     * AccessExclusiveLock on the table at their other end too, which loses its triggers.
+     */
+    private void lockOtherSides(String table, String column, Derived d) {
+        for (Catalog.ForeignKey fk : catalog.foreignKeysOf(table)) {
+            if (fk.columns().contains(column)) {
+                d.lock(fk.referenced(), LockMode.ACCESS_EXCLUSIVE);
+            }
+        }
+        for (Catalog.ForeignKey fk : catalog.foreignKeysTo(table)) {
+            if (fk.refColumns().contains(column)) {
+                d.lock(fk.table(), LockMode.ACCESS_EXCLUSIVE);
             }
         }
     }
@@ -293,7 +289,7 @@ public final class Derivation {
             int cols = j + 2;
             List<String> columns = w.identifiers(cols);
             int ref = w.topLevelWord(cols, end, "REFERENCES");
-            Name referenced = w.name(ref + 1);
+            Toks.Name referenced = w.name(ref + 1);
             String refTable = referenced.qualified(catalog);
             d.lock(table, LockMode.SHARE_ROW_EXCLUSIVE);
             d.lock(refTable, LockMode.SHARE_ROW_EXCLUSIVE);
@@ -333,7 +329,7 @@ public final class Derivation {
         boolean rewrites = SERIAL.contains(w.word(typeStart));
         for (int k = j; k < end; k++) {
             if (w.is(k, "REFERENCES")) {
-                Name referenced = w.name(k + 1);
+                Toks.Name referenced = w.name(k + 1);
                 String refTable = referenced.qualified(catalog);
                 d.lock(refTable, LockMode.SHARE_ROW_EXCLUSIVE);
                 if (existingTable) {
@@ -377,16 +373,7 @@ public final class Derivation {
             if (typeEnd < end || !Types.keepsFiles(from, to)) {
                 d.rewrites();
             }
-            for (Catalog.ForeignKey fk : catalog.foreignKeysOf(table)) {
-                if (fk.columns().contains(column)) {
-                    d.lock(fk.referenced(), LockMode.ACCESS_EXCLUSIVE);
-                }
-            }
-            for (Catalog.ForeignKey fk : catalog.foreignKeysTo(table)) {
-                if (fk.refColumns().contains(column)) {
-                    d.lock(fk.table(), LockMode.ACCESS_EXCLUSIVE);
-                }
-            }
+            lockOtherSides(table, column, d);
             catalog.column(table, column, to);
             return "ALTER COLUMN TYPE";
         }
@@ -429,13 +416,13 @@ public final class Derivation {
         } else if (w.is(j, "VIEW") || w.is(j, "MATERIALIZED") && w.is(j + 1, "VIEW")) {
             boolean materialized = w.is(j, "MATERIALIZED");
             int at = w.skipIfNotExists(materialized ? j + 2 : j + 1);
-            Name view = w.name(at);
+            Toks.Name view = w.name(at);
             String qualified = view.qualified(catalog);
             d.kind(materialized ? "CREATE MATERIALIZED VIEW" : "CREATE VIEW");
             d.lock(qualified, LockMode.ACCESS_EXCLUSIVE);
             int as = w.topLevelWord(view.next(), end, "AS");
             if (as >= 0) {
-                query(w, as + 1, end, d);
+                queries.scan(w, as + 1, end, d);
             }
             if (materialized && w.topLevelPair(view.next(), end, "NO", "DATA") < 0) {
                 d.scans();
@@ -461,7 +448,7 @@ public final class Derivation {
     private void createTable(Toks w, int j, int end, Derived d) {
         boolean ifNotExists = w.is(j, "IF");
         j = w.skipIfNotExists(j);
-        Name name = w.name(j);
+        Toks.Name name = w.name(j);
         String table = name.qualified(catalog);
         d.kind("CREATE TABLE");
         if (ifNotExists && catalog.exists(table)) {
@@ -488,7 +475,7 @@ public final class Derivation {
                     }
                     if (w.is(c, "FOREIGN")) {
                         int ref = w.topLevelWord(c, item[1], "REFERENCES");
-                        Name referenced = w.name(ref + 1);
+                        Toks.Name referenced = w.name(ref + 1);
                         String refTable = referenced.qualified(catalog);
                         d.lock(refTable, LockMode.SHARE_ROW_EXCLUSIVE);
                         catalog.foreignKey(new Catalog.ForeignKey(w.is(item[0], "CONSTRAINT")
@@ -502,7 +489,7 @@ public final class Derivation {
             k = close + 1;
             int inherits = w.topLevelWord(k, end, "INHERITS");
             if (inherits >= 0) {
-                for (Name parent : w.names(inherits + 2)) {
+                for (Toks.Name parent : w.names(inherits + 2)) {
                     d.lock(parent.qualified(catalog), LockMode.SHARE_UPDATE_EXCLUSIVE);
                 }
             }
@@ -510,7 +497,7 @@ public final class Derivation {
         int as = w.topLevelWord(k, end, "AS");
         if (as >= 0) {
             d.kind("CREATE TABLE AS");
-            query(w, as + 1, end, d);
+            queries.scan(w, as + 1, end, d);
         }
     }
 
@@ -551,7 +538,7 @@ public final class Derivation {
         switch (what) {
             case "table", "view" -> {
                 List<String> tables = new ArrayList<>();
-                for (Name n : w.names(w.skipIfExists(j + 1))) {
+                for (Toks.Name n : w.names(w.skipIfExists(j + 1))) {
                     tables.add(n.qualified(catalog));
                 }
                 for (String table : tables) {
@@ -572,7 +559,7 @@ public final class Derivation {
             case "index" -> {
                 boolean concurrently = w.is(j + 1, "CONCURRENTLY");
                 int at = w.skipIfExists(concurrently ? j + 2 : j + 1);
-                for (Name n : w.names(at)) {
+                for (Toks.Name n : w.names(at)) {
                     String index = n.qualified(catalog);
                     d.lock(catalog.tableOfIndex(index), concurrently ? LockMode.SHARE_UPDATE_EXCLUSIVE
                             : LockMode.ACCESS_EXCLUSIVE);
@@ -600,7 +587,7 @@ public final class Derivation {
             j++;
         }
         boolean cascade = w.topLevelWord(j, end, "CASCADE") >= 0;
-        for (Name n : w.names(j)) {
+        for (Toks.Name n : w.names(j)) {
             String table = n.qualified(catalog);
             d.lock(table, LockMode.ACCESS_EXCLUSIVE);
             if (cascade) {
@@ -620,7 +607,7 @@ public final class Derivation {
             d.lock(w.name(w.is(i + 2, "MATERIALIZED") ? i + 4 : i + 3).qualified(catalog),
                     LockMode.SHARE_UPDATE_EXCLUSIVE);
         } else if (w.is(i + 2, "COLUMN")) {
-            Name column = w.name(i + 3); // table.column or schema.table.column
+            Toks.Name column = w.name(i + 3); // table.column or schema.table.column
             String table = column.schema() == null ? null
                     : column.prefix() != null ? column.prefix() + "." + column.schema()
                     : catalog.qualify(null, column.schema());
@@ -694,445 +681,12 @@ public final class Derivation {
                 }
             }
         }
-        for (Name n : w.names(j)) {
+        for (Toks.Name n : w.names(j)) {
             d.lock(n.qualified(catalog), mode);
         }
     }
 
-    /**
-     * A query or DML command from {@code i}: RowExclusive on the tables it inserts into, updates or deletes from,
-     * AccessShare on the tables it reads (FROM, JOIN, USING), at any depth; names of its CTEs are no tables.
-     */
-    private void query(Toks w, int i, int end, Derived d) {
-        Set<String> ctes = new HashSet<>();
-        for (int k = i; k < end; k++) {
-            if ((w.is(k - 1, "WITH") || w.op(k - 1, ",") || w.is(k - 1, "RECURSIVE")) && w.is(k + 1, "AS")
-                    && (w.op(k + 2, "(") || w.is(k + 2, "MATERIALIZED") || w.is(k + 2, "NOT"))) {
-                ctes.add(w.identifier(k));
-            }
-        }
-        for (int k = i; k < end; k++) {
-            if (w.token(k).type() != TokenType.WORD) {
-                continue;
-            }
-            String word = w.word(k);
-            if (word.equals("insert") && w.is(k + 1, "INTO")) {
-                target(w, k + 2, d, LockMode.ROW_EXCLUSIVE, ctes);
-            } else if (word.equals("update") && !w.is(k - 1, "DO") && !w.is(k - 1, "FOR") && !w.is(k - 1, "KEY")
-                    && !w.is(k - 1, "OF")) {
-                target(w, w.is(k + 1, "ONLY") ? k + 2 : k + 1, d, LockMode.ROW_EXCLUSIVE, ctes);
-            } else if (word.equals("delete") && w.is(k + 1, "FROM")) {
-                target(w, w.is(k + 2, "ONLY") ? k + 3 : k + 2, d, LockMode.ROW_EXCLUSIVE, ctes);
-                k++;
-            } else if ((word.equals("from") && !w.is(k - 1, "DISTINCT") && !inFunction(w, k)) || word.equals("join")
-                    || word.equals("using") && !w.op(k + 1, "(")) {
-                int at = k + 1;
-                while (true) {
-                    if (w.is(at, "ONLY") || w.is(at, "LATERAL")) {
-                        at++;
-                    }
-                    if (!w.isName(at)) {
-                        break;
-                    }
-                    Name n = w.name(at);
-                    if (w.op(n.next(), "(")) {
-                        break; // a function
-                    }
-                    target(w, at, d, LockMode.ACCESS_SHARE, ctes);
-                    int next = n.next();
-                    if (w.is(next, "AS")) {
-                        next++;
-                    }
-                    if (w.isName(next) && !NOT_ALIAS.contains(w.word(next))) {
-                        next++;
-                    }
-                    if (!w.op(next, ",")) {
-                        break;
-                    }
-                    at = next + 1;
-                }
-            }
-        }
-    }
-
-    /** Locks the table named at {@code at} when the catalog knows it as a table or view (not a CTE, no function). */
-    private void target(Toks w, int at, Derived d, LockMode mode, Set<String> ctes) {
-        if (!w.isName(at)) {
-            return;
-        }
-        Name n = w.name(at);
-        if (n.schema() == null && ctes.contains(n.name())) {
-            return;
-        }
-        String qualified = n.qualified(catalog);
-        Catalog.Relation r = catalog.relation(qualified);
-        if (r != null && Catalog.reported(r.kind())) {
-            d.lock(qualified, mode);
-        }
-    }
-
-    /** Whether the word at {@code k} is inside the parentheses of extract(...), substring(...) and the like. */
-    private static boolean inFunction(Toks w, int k) {
-        int depth = 0;
-        for (int p = k - 1; p >= 0; p--) {
-            if (w.op(p, ")")) {
-                depth++;
-            } else if (w.op(p, "(")) {
-                if (depth == 0) {
-                    return p > 0 && FROM_FUNCTIONS.contains(w.word(p - 1));
-                }
-                depth--;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * {@code DO $$ ... $$}: the commands of the PL/pgSQL body, each derived as if it stood alone (whichever branch
-     * runs), and the tables its conditions read.
-     */
-    private void doBlock(Toks w, int i, int end, Derived d) {
-        d.kind("DO");
-        Token body = null;
-        for (int k = i + 1; k < end; k++) {
-            if (w.token(k).type() == TokenType.DOLLAR_STRING || w.token(k).type() == TokenType.STRING) {
-                body = w.token(k);
-                break;
-            }
-        }
-        if (body == null) {
-            return;
-        }
-        String text = body.text();
-        String inner;
-        if (body.type() == TokenType.DOLLAR_STRING) {
-            int tag = text.indexOf('$', 1) + 1;
-            inner = text.substring(tag, text.length() - tag);
-        } else {
-            inner = text.substring(1, text.length() - 1).replace("''", "'");
-        }
-        List<SqlStatement> statements;
-        try {
-            statements = SqlLexer.split(inner);
-        } catch (SqlSyntaxException e) {
-            return;
-        }
-        boolean handled = EXCEPTION.matcher(inner).find();
-        List<String> kinds = new ArrayList<>();
-        // which IF branches run, innermost last: a branch whose condition the catalog answers "no" takes no lock
-        List<Boolean> branches = new ArrayList<>();
-        List<Boolean> conditions = new ArrayList<>();
-        for (SqlStatement st : statements) {
-            List<Token> tokens = st.significantTokens();
-            if (!tokens.isEmpty() && tokens.get(tokens.size() - 1).type() == TokenType.SEMICOLON) {
-                tokens = tokens.subList(0, tokens.size() - 1);
-            }
-            Toks b = new Toks(tokens);
-            int start = commandStart(b);
-            int lead = leadingIf(b, start < 0 ? b.size() : start);
-            if (lead >= 0) {
-                Boolean answer = condition(b, lead, start < 0 ? b.size() : start);
-                boolean outer = branches.isEmpty() || branches.get(branches.size() - 1);
-                conditions.add(answer);
-                branches.add(outer && !Boolean.FALSE.equals(answer));
-            } else if (b.is(0, "ELSE") && !branches.isEmpty()) {
-                boolean outer = branches.size() < 2 || branches.get(branches.size() - 2);
-                Boolean answer = conditions.get(conditions.size() - 1);
-                branches.set(branches.size() - 1, outer && !Boolean.TRUE.equals(answer));
-            } else if (b.is(0, "ELSIF") && !branches.isEmpty()) {
-                branches.set(branches.size() - 1, branches.size() < 2 || branches.get(branches.size() - 2));
-            }
-            boolean runs = branches.isEmpty() || branches.get(branches.size() - 1);
-            if (b.is(0, "END") && b.is(1, "IF") && !branches.isEmpty()) {
-                branches.remove(branches.size() - 1);
-                conditions.remove(conditions.size() - 1);
-            }
-            if (!runs) {
-                continue;
-            }
-            query(b, 0, start < 0 ? b.size() : start, d);
-            if (start >= 0) {
-                Derived one = new Derived(b.word(start).toUpperCase(Locale.ROOT));
-                command(b, start, b.size(), one, true);
-                if (one.failing() && handled) {
-                    continue; // caught by the block's EXCEPTION handler: its subtransaction's locks are released
-                }
-                one.locks().forEach((r, modes) -> modes.forEach(m -> d.lock(r, m)));
-                if (one.rewrite()) {
-                    d.rewrites();
-                }
-                if (one.scan()) {
-                    d.scans();
-                }
-                kinds.add(one.kind());
-            }
-        }
-        if (!kinds.isEmpty()) {
-            d.kind("DO: " + String.join(", ", new LinkedHashSet<>(kinds)));
-        }
-    }
-
-    /** Where the {@code IF} of the statement's leading {@code IF ... THEN} is, before {@code end}; or -1. */
-    private static int leadingIf(Toks b, int end) {
-        for (int k = 0; k < end; k++) {
-            if (b.is(k, "IF")) {
-                return b.is(k - 1, "END") ? -1 : k;
-            }
-            if (!b.is(k, "BEGIN") && !b.is(k, "ELSE")) {
-                return -1;
-            }
-        }
-        return -1;
-    }
-
-    /**
-     * What the catalog says of {@code IF [NOT] EXISTS (SELECT ... FROM <catalog> WHERE ...)}, the idempotency
-     * checks of hand-written migrations: a column ({@code information_schema.columns}: table_name, column_name;
-     * {@code pg_attribute}: attrelid = 't'::regclass, attname) or a constraint ({@code constraint_name},
-     * {@code conname}). Null when the condition is anything else (its branch is then taken as running).
-     */
-    private Boolean condition(Toks b, int ifAt, int end) {
-        int k = ifAt + 1;
-        boolean not = b.is(k, "NOT");
-        if (not) {
-            k++;
-        }
-        if (!b.is(k, "EXISTS") || !b.op(k + 1, "(")) {
-            return null;
-        }
-        String table = null;
-        String column = null;
-        String constraint = null;
-        for (int i = k + 2; i < Math.min(end, b.close(k + 1)); i++) {
-            if (!b.op(i, "=") || !b.has(i + 1) || b.token(i + 1).type() != TokenType.STRING) {
-                continue;
-            }
-            String value = b.token(i + 1).text();
-            value = value.substring(1, value.length() - 1).replace("''", "'");
-            switch (b.word(i - 1)) {
-                case "table_name" -> table = value;
-                case "column_name", "attname" -> column = value;
-                case "constraint_name", "conname" -> constraint = value;
-                case "attrelid" -> table = value;
-                default -> {
-                }
-            }
-        }
-        Boolean exists;
-        if (constraint != null) {
-            exists = table != null ? catalog.hasConstraint(catalog.qualify(null, table), constraint)
-                    : catalog.hasConstraint(constraint);
-        } else if (table != null && column != null) {
-            exists = catalog.columnType(catalog.qualify(null, table), column) != null;
-        } else {
-            return null;
-        }
-        return not != exists;
-    }
-
-    /** Where a SQL command starts in a PL/pgSQL statement: first, or after BEGIN/THEN/ELSE/LOOP at depth 0; or -1. */
-    private static int commandStart(Toks b) {
-        int depth = 0;
-        for (int k = 0; k < b.size(); k++) {
-            if (b.op(k, "(")) {
-                depth++;
-            } else if (b.op(k, ")")) {
-                depth--;
-            } else if (depth == 0 && DDL_START.contains(b.word(k)) && (k == 0 || b.is(k - 1, "BEGIN")
-                    || b.is(k - 1, "THEN") || b.is(k - 1, "ELSE") || b.is(k - 1, "LOOP"))) {
-                return k;
-            }
-        }
-        return -1;
-    }
-
     private static String schemaOf(String qualified) {
         return qualified.substring(0, qualified.indexOf('.'));
-    }
-
-    /** A possibly qualified name: {@code [prefix.][schema.]name}, and the index after it. */
-    record Name(String prefix, String schema, String name, int next) {
-
-        String qualified(Catalog catalog) {
-            return name == null ? null : catalog.qualify(schema, name);
-        }
-    }
-
-    /** Significant tokens with keyword tests by position (out of range reads as nothing). */
-    static final class Toks {
-
-        private final List<Token> tokens;
-
-        Toks(List<Token> tokens) {
-            this.tokens = tokens;
-        }
-
-        int size() {
-            return tokens.size();
-        }
-
-        boolean has(int i) {
-            return i >= 0 && i < tokens.size();
-        }
-
-        Token token(int i) {
-            return tokens.get(i);
-        }
-
-        /** The word at {@code i}, lower-cased; "" when it is no word. */
-        String word(int i) {
-            return has(i) && tokens.get(i).type() == TokenType.WORD ? tokens.get(i).text().toLowerCase(Locale.ROOT)
-                    : "";
-        }
-
-        boolean is(int i, String keyword) {
-            return has(i) && tokens.get(i).isWord(keyword);
-        }
-
-        boolean op(int i, String op) {
-            return has(i) && tokens.get(i).type() == TokenType.OPERATOR && tokens.get(i).text().equals(op);
-        }
-
-        boolean isName(int i) {
-            return has(i) && (tokens.get(i).type() == TokenType.WORD
-                    || tokens.get(i).type() == TokenType.QUOTED_IDENTIFIER);
-        }
-
-        /** An identifier as PostgreSQL folds it: unquoted lower-cased, quoted as written. */
-        String identifier(int i) {
-            if (!isName(i)) {
-                return "";
-            }
-            Token t = tokens.get(i);
-            if (t.type() == TokenType.QUOTED_IDENTIFIER) {
-                String s = t.text();
-                return s.substring(1, s.length() - 1).replace("\"\"", "\"");
-            }
-            return t.text().toLowerCase(Locale.ROOT);
-        }
-
-        /** {@code a}, {@code a.b} or {@code a.b.c} at {@code i}. */
-        Name name(int i) {
-            if (!isName(i)) {
-                return new Name(null, null, null, i);
-            }
-            List<String> parts = new ArrayList<>();
-            parts.add(identifier(i));
-            int k = i + 1;
-            while (op(k, ".") && isName(k + 1)) {
-                parts.add(identifier(k + 1));
-                k += 2;
-            }
-            int n = parts.size();
-            return new Name(n > 2 ? parts.get(n - 3) : null, n > 1 ? parts.get(n - 2) : null, parts.get(n - 1), k);
-        }
-
-        /** Comma-separated names from {@code i}. */
-        List<Name> names(int i) {
-            List<Name> out = new ArrayList<>();
-            while (isName(i)) {
-                Name n = name(i);
-                out.add(n);
-                if (!op(n.next(), ",")) {
-                    break;
-                }
-                i = n.next() + 1;
-            }
-            return out;
-        }
-
-        /** The identifiers of the parenthesised list opening at {@code open}: {@code (a, "B")}. */
-        List<String> identifiers(int open) {
-            List<String> out = new ArrayList<>();
-            if (!op(open, "(")) {
-                return out;
-            }
-            for (int k = open + 1; k < close(open); k++) {
-                if (isName(k)) {
-                    out.add(identifier(k));
-                }
-            }
-            return out;
-        }
-
-        /** The matching {@code )} of the {@code (} at {@code open} (or the end). */
-        int close(int open) {
-            int depth = 0;
-            for (int k = open; k < tokens.size(); k++) {
-                if (op(k, "(")) {
-                    depth++;
-                } else if (op(k, ")") && --depth == 0) {
-                    return k;
-                }
-            }
-            return tokens.size();
-        }
-
-        int skipIfExists(int i) {
-            return is(i, "IF") && is(i + 1, "EXISTS") ? i + 2 : i;
-        }
-
-        int skipIfNotExists(int i) {
-            return is(i, "IF") && is(i + 1, "NOT") && is(i + 2, "EXISTS") ? i + 3 : i;
-        }
-
-        /** The items of a top-level comma-separated list from {@code from} to {@code to}: {start, end} each. */
-        List<int[]> topLevelList(int from, int to) {
-            List<int[]> out = new ArrayList<>();
-            int depth = 0;
-            int start = from;
-            for (int k = from; k < to; k++) {
-                if (op(k, "(")) {
-                    depth++;
-                } else if (op(k, ")")) {
-                    depth--;
-                } else if (depth == 0 && op(k, ",")) {
-                    out.add(new int[] {start, k});
-                    start = k + 1;
-                }
-            }
-            if (start < to) {
-                out.add(new int[] {start, to});
-            }
-            return out;
-        }
-
-        int topLevelWord(int from, int to, String keyword) {
-            int depth = 0;
-            for (int k = from; k < to && k < tokens.size(); k++) {
-                if (op(k, "(")) {
-                    depth++;
-                } else if (op(k, ")")) {
-                    depth--;
-                } else if (depth == 0 && is(k, keyword)) {
-                    return k;
-                }
-            }
-            return -1;
-        }
-
-        int topLevelPair(int from, int to, String first, String second) {
-            int k = topLevelWord(from, to, first);
-            while (k >= 0) {
-                if (is(k + 1, second)) {
-                    return k;
-                }
-                k = topLevelWord(k + 1, to, first);
-            }
-            return -1;
-        }
-
-        /** The tokens' texts from {@code from} to {@code to}, a space between two words. */
-        String text(int from, int to) {
-            StringBuilder out = new StringBuilder();
-            for (int k = from; k < to && k < tokens.size(); k++) {
-                Token t = tokens.get(k);
-                if (k > from && t.type() == TokenType.WORD && tokens.get(k - 1).type() == TokenType.WORD) {
-                    out.append(' ');
-                }
-                out.append(t.text());
-            }
-            return out.toString();
-        }
     }
 }
