@@ -69,8 +69,8 @@ public record MigrationPlan(String location, String table, boolean traced, List<
     /**
      * A migration of the plan.
      *
-     * @param segments empty unless {@code migrate} would run it (pending; out of order ones, which migrate runs only
-     *                 with the out-of-order policy {@code APPLY})
+     * @param segments empty unless {@code migrate} would run it: pending ones, and out-of-order ones when the
+     *                 out-of-order policy is {@code APPLY}
      * @param lint     findings on the file that are on no statement of it (its header, its rollback file)
      */
     public record Migration(String tag, String file, MigrationState state, List<Segment> segments,

@@ -31,21 +31,23 @@ public final class Reviewer {
     }
 
     /**
+     * @param toRun    the tags of the migrations {@code migrate} would run (pending ones, and out-of-order ones when
+     *                 their policy applies them): only these get segments
      * @param prepared the migrations' statements (lexed once per run)
      * @param lint     the lint findings on the migrations to run
      * @param traced   by tag and statement number, what the trace measured; null when not traced
      */
-    public MigrationPlan review(StatusReport status, Plan plan,
+    public MigrationPlan review(StatusReport status, Plan plan, Set<String> toRun,
             Function<MigrationFile, PreparedMigration> prepared, List<LintFinding> lint,
             Map<String, Map<Integer, Traced>> traced) {
         List<MigrationPlan.Migration> migrations = new ArrayList<>();
         for (Plan.Entry e : plan.entries()) {
             MigrationFile m = e.migration();
             switch (e.state()) {
-                case PENDING, OUT_OF_ORDER -> migrations.add(migration(m, e.state(), prepared.apply(m), lint,
-                        traced == null ? null : traced.getOrDefault(m.tag(), Map.of())));
-                case EDITED -> migrations.add(new MigrationPlan.Migration(m.tag(), m.file(), e.state(), List.of(),
-                        List.of()));
+                case PENDING, OUT_OF_ORDER, EDITED -> migrations.add(toRun.contains(m.tag())
+                        ? migration(m, e.state(), prepared.apply(m), lint, traced == null ? null
+                                : traced.getOrDefault(m.tag(), Map.of()))
+                        : new MigrationPlan.Migration(m.tag(), m.file(), e.state(), List.of(), List.of()));
                 default -> {
                 }
             }
