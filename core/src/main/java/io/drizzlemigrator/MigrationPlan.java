@@ -112,6 +112,7 @@ public record MigrationPlan(String location, String table, boolean traced, List<
     /**
      * One statement.
      *
+     * @param file          its file, relative to the folder
      * @param line          its first line in the file
      * @param kind          what it does, such as {@code ALTER TABLE ADD COLUMN} or {@code CREATE INDEX CONCURRENTLY}
      * @param sql           its first 200 characters
@@ -123,7 +124,7 @@ public record MigrationPlan(String location, String table, boolean traced, List<
      * @param traceError    why the statement could not be traced (it failed on the scratch database), or null
      * @param lint          the lint findings on its lines
      */
-    public record Statement(int line, String kind, String sql, List<Relation> relations, List<Lock> locks,
+    public record Statement(String file, int line, String kind, String sql, List<Relation> relations, List<Lock> locks,
             boolean rewrite, boolean scan, Boolean tracedRewrite, String traceError, List<LintFinding> lint) {
 
         /** How many characters of a statement the plan shows. */
@@ -144,6 +145,7 @@ public record MigrationPlan(String location, String table, boolean traced, List<
 
         public Map<String, Object> toMap() {
             Map<String, Object> m = new LinkedHashMap<>();
+            m.put("file", file);
             m.put("line", line);
             m.put("kind", kind);
             m.put("sql", sql);

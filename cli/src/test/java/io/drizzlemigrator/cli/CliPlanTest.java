@@ -110,6 +110,19 @@ class CliPlanTest {
     }
 
     @Test
+    void traceFillsTheScratchDatabaseItIsGivenAndLeavesIt() {
+        try (TestDatabase scratch = TestDatabase.create("plan_scratch")) {
+            CliRun run = plan(Fixtures.basic(), "--format=json", "--trace", "--scratch-url", scratch.libpqUrl());
+
+            assertThat(run.exitCode()).as(run.toString()).isZero();
+            assertThat(Json.object(run.out())).containsEntry("traced", true);
+            assertThat(scratch.relationExists("public.posts")).as("the scratch database, filled").isTrue();
+            assertThat(db.relationExists("public.posts")).as("the target").isFalse();
+            assertThat(run.out()).doesNotContain(scratch.password() == null ? "\u0000" : scratch.password());
+        }
+    }
+
+    @Test
     void anOutOfOrderMigrationMakesPlanExitThreeAsStatusDoes() {
         Path applied = MigrationFolder.at(temp.resolve("applied")).migration("0000_a", 1_000, "CREATE TABLE a (id int);")
                 .migration("0002_c", 3_000, "CREATE TABLE c (id int);").write();
@@ -123,7 +136,14 @@ class CliPlanTest {
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.PROBLEMS_FOUND);
         Map<String, Object> doc = Json.object(run.out());
         assertThat(Json.map(doc.get("counts"))).containsEntry("outOfOrder", 1L).containsEntry("pending", 0L);
-        assertThat(plan(merged, "--out-of-order=apply").exitCode()).isZero();
+        Map<String, Object> late = Json.map(Json.list(doc.get("migrations")).get(0));
+        assertThat(late).containsEntry("tag", "0001_b").containsEntry("state", "out_of_order");
+        assertThat(Json.list(late.get("segments"))).as("migrate would not run it").isEmpty();
+
+        CliRun apply = plan(merged, "--out-of-order=apply", "--json");
+        assertThat(apply.exitCode()).as(apply.toString()).isZero();
+        assertThat(Json.list(Json.map(Json.list(Json.object(apply.out()).get("migrations")).get(0)).get("segments")))
+                .as("migrate --out-of-order=apply runs it").hasSize(1);
     }
 
     @Test

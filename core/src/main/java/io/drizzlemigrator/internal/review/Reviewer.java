@@ -81,14 +81,15 @@ public final class Reviewer {
                         unplaced.remove(f);
                     }
                 }
-                statements.add(statement(step, mine, traced == null ? null : traced.get(step.number())));
+                statements.add(statement(m.file(), step, mine, traced == null ? null : traced.get(step.number())));
             }
             segments.add(new MigrationPlan.Segment(segment.transactional(), statements));
         }
         return new MigrationPlan.Migration(m.tag(), m.file(), state, segments, unplaced);
     }
 
-    private MigrationPlan.Statement statement(PreparedMigration.Step step, List<LintFinding> lint, Traced traced) {
+    private MigrationPlan.Statement statement(String file, PreparedMigration.Step step, List<LintFinding> lint,
+            Traced traced) {
         Derived d = derivation.derive(step.statement(), step.classification().description());
         List<String> names = new ArrayList<>(d.locks().keySet());
         List<MigrationPlan.Lock> locks = new ArrayList<>();
@@ -112,7 +113,7 @@ public final class Reviewer {
         if (sql.length() > MigrationPlan.Statement.SQL_CHARS) {
             sql = sql.substring(0, MigrationPlan.Statement.SQL_CHARS);
         }
-        return new MigrationPlan.Statement(step.line(), d.kind(), sql, relations, locks, d.rewrite(), d.scan(),
+        return new MigrationPlan.Statement(file, step.line(), d.kind(), sql, relations, locks, d.rewrite(), d.scan(),
                 traced == null ? null : traced.rewrite(), traced == null ? null : traced.error(), lint);
     }
 
