@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Derivation against measurement: every statement of every real folder is planned against an empty database and
- * traced on a scratch database (one per corpus), and the lock modes derived from the text are those PostgreSQL took.
+ * traced on a scratch database (one per corpus), and the lock modes derived from the text are those PostgreSQL took,
+ * and a statement is said to rewrite a table exactly when its file changed.
  */
 class PlanCorporaTraceTest {
 
@@ -56,6 +57,10 @@ class PlanCorporaTraceTest {
                         } else if (!derived.equals(traced)) {
                             disagreements.add(m.file() + ":" + st.line() + " [" + st.kind() + "] derived " + derived
                                     + " traced " + traced + "\n    " + st.sql().replace('\n', ' '));
+                        } else if (st.rewrite() != st.tracedRewrite()) {
+                            disagreements.add(m.file() + ":" + st.line() + " [" + st.kind() + "] derived rewrite "
+                                    + st.rewrite() + ", traced " + st.tracedRewrite() + "\n    "
+                                    + st.sql().replace('\n', ' '));
                         }
                     }
                 }

@@ -36,6 +36,8 @@ public final class Catalog {
             + " and n.nspname not like 'pg\\_toast%' and n.nspname not like 'pg\\_temp%'";
 
     private final String defaultSchema;
+    /** Whether the session's TimeZone is UTC: timestamp and timestamptz then convert without a rewrite. */
+    private boolean utcSession;
     private final Map<String, Relation> relations = new HashMap<>();
     /** The relations as the target holds them now, unchanged by the plan's statements. */
     private final Map<String, Relation> live = new HashMap<>();
@@ -61,11 +63,18 @@ public final class Catalog {
     public static Catalog read(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
             String schema;
-            try (ResultSet rs = s.executeQuery("select coalesce(current_schema(), 'public')")) {
+            boolean utc;
+            // the session's zone, as the migration session has it (the driver sets it from the JVM's)
+            try (ResultSet rs = s.executeQuery("select coalesce(current_schema(), 'public'), (select utc_offset ="
+                    + " interval '0' and not is_dst from pg_timezone_names where name = current_setting('TimeZone')"
+                    + " union all select utc_offset = interval '0' and not is_dst from pg_timezone_abbrevs where"
+                    + " abbrev = current_setting('TimeZone') limit 1)")) {
                 rs.next();
                 schema = rs.getString(1);
+                utc = rs.getBoolean(2);
             }
             Catalog catalog = new Catalog(schema);
+            catalog.utcSession = utc;
             try (ResultSet rs = s.executeQuery("select n.nspname, c.relname, c.relkind, c.reltuples::bigint,"
                     + " case when c.relkind in ('r', 'p', 'm') then pg_total_relation_size(c.oid) else 0 end,"
                     + " pg_table_is_visible(c.oid) from pg_class c join pg_namespace n on n.oid = c.relnamespace"
@@ -153,6 +162,10 @@ public final class Catalog {
 
     String tableOfIndex(String qualifiedIndex) {
         return indexTable.get(qualifiedIndex);
+    }
+
+    boolean utcSession() {
+        return utcSession;
     }
 
     String columnType(String table, String column) {

@@ -370,7 +370,7 @@ public final class Derivation {
             }
             String to = Types.normalize(w.text(typeStart, typeEnd));
             String from = catalog.columnType(table, column);
-            if (typeEnd < end || !Types.keepsFiles(from, to)) {
+            if (typeEnd < end || !Types.keepsFiles(from, to, catalog.utcSession())) {
                 d.rewrites();
             }
             lockOtherSides(table, column, d);

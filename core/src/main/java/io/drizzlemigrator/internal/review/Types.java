@@ -59,13 +59,19 @@ final class Types {
 
     /**
      * Whether changing a column from {@code from} to {@code to} (both normalized) keeps the table's files: the same
-     * type, a longer or unlimited {@code varchar}, {@code varchar} to {@code text}, a wider {@code numeric}.
+     * type, a longer or unlimited {@code varchar}, {@code varchar} to {@code text}, a wider {@code numeric}, and
+     * (PostgreSQL 12+) {@code timestamp} to {@code timestamptz} or back while the session's TimeZone is UTC.
      */
-    static boolean keepsFiles(String from, String to) {
+    static boolean keepsFiles(String from, String to, boolean utcSession) {
         if (from == null || to == null) {
             return false;
         }
         if (from.equals(to)) {
+            return true;
+        }
+        if (utcSession && from.startsWith("timestamp") && to.startsWith("timestamp")
+                && from.replace(" without time zone", "").replace(" with time zone", "")
+                        .equals(to.replace(" without time zone", "").replace(" with time zone", ""))) {
             return true;
         }
         String fromBase = base(from);
