@@ -28,9 +28,11 @@ import java.util.function.Function;
  *                   unknown (in folder order, unknown rows last)
  * @param status     the state the plan was made from, as {@link DrizzleMigrator#status()} reports it (for the
  *                   problems a face weighs with {@link Problems#of})
+ * @param oneTransaction the run is one transaction ({@link TransactionMode#ALL_IN_ONE}): every lock of every
+ *                   segment is held until the last migration commits
  */
 public record MigrationPlan(String location, String table, boolean traced, List<Migration> migrations,
-        StatusReport status) {
+        StatusReport status, boolean oneTransaction) {
 
     /** Where the lock modes of a statement come from. */
     public static final String DERIVED = "derived";
@@ -228,6 +230,7 @@ public record MigrationPlan(String location, String table, boolean traced, List<
         m.put("location", location);
         m.put("table", table);
         m.put("traced", traced);
+        m.put("oneTransaction", oneTransaction);
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("pending", counts().get(MigrationState.PENDING));
         c.put("outOfOrder", counts().get(MigrationState.OUT_OF_ORDER));

@@ -2,8 +2,10 @@ package io.drizzlemigrator.cli;
 
 import io.drizzlemigrator.DrizzleMigrator;
 import io.drizzlemigrator.MigrationPlan;
+import io.drizzlemigrator.MigratorConfiguration;
 import io.drizzlemigrator.Problems;
 import io.drizzlemigrator.StatusView;
+import io.drizzlemigrator.TransactionMode;
 import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -43,8 +45,18 @@ final class PlanCommand extends MigratorCommand {
                     + "needs CREATEDB). It is neither emptied nor dropped."})
     String scratchUrl;
 
+    @Option(names = "--transaction-mode", paramLabel = "per-migration|all-in-one",
+            description = {"As for migrate: the plan shows the segments migrate would run with it.",
+                    "Default: ${DEFAULT-VALUE}."})
+    TransactionMode transactionMode;
+
     PlanCommand(CliContext context) {
         super(context);
+    }
+
+    @Override
+    void configure(MigratorConfiguration.Builder builder) {
+        builder.transactionMode(transactionMode);
     }
 
     private Format format() {

@@ -24,7 +24,8 @@ final class PlanReport {
         StringBuilder out = new StringBuilder();
         out.append("Plan for ").append(plan.location()).append(" (").append(plan.table()).append("): ")
                 .append(counts(plan)).append(plan.traced() ? "; locks traced on a scratch database" : "")
-                .append('\n');
+                .append(plan.oneTransaction() ? "; the whole run is one transaction (its locks held until the end)"
+                        : "").append('\n');
         for (MigrationPlan.Migration m : plan.migrations()) {
             out.append('\n').append(m.tag()).append(" (").append(state(m.state())).append(')')
                     .append(m.file() == null ? "" : " " + m.file()).append('\n');
@@ -60,6 +61,8 @@ final class PlanReport {
         StringBuilder out = new StringBuilder("## drizzle-migrator plan\n\n");
         out.append("`").append(plan.location()).append("`: ").append(counts(plan))
                 .append(plan.traced() ? "; lock modes **traced** on a scratch database as well as derived" : "")
+                .append(plan.oneTransaction() ? "; **the whole run is one transaction**: every lock below is held"
+                        + " until the last migration commits" : "")
                 .append(".\n\n");
         List<String> blocking = new ArrayList<>();
         for (MigrationPlan.Migration m : plan.migrations()) {

@@ -75,6 +75,20 @@ class CliPlanTest {
     }
 
     @Test
+    void withAllInOneTransactionModeThePlanSaysEveryLockIsHeldUntilTheRunEnds() {
+        Path dir = MigrationFolder.at(temp.resolve("tx")).migration("0000_a", 1_000, "CREATE TABLE a (id int);")
+                .migration("0001_b", 2_000, "ALTER TABLE a ADD COLUMN b int;").write();
+
+        CliRun json = plan(dir, "--json", "--transaction-mode", "all-in-one");
+        CliRun text = plan(dir, "--transaction-mode=all-in-one");
+
+        assertThat(json.exitCode()).as(json.toString()).isZero();
+        assertThat(Json.object(json.out())).containsEntry("oneTransaction", true);
+        assertThat(text.out()).contains("the whole run is one transaction");
+        assertThat(Json.object(plan(dir, "--json").out())).containsEntry("oneTransaction", false);
+    }
+
+    @Test
     void markdownIsAPullRequestCommentWithATablePerSegmentAndTheBlockingLocksFirst() {
         CliRun run = plan(Fixtures.basic(), "--format=markdown");
 

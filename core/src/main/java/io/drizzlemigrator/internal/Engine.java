@@ -386,7 +386,8 @@ public final class Engine {
                         m -> tags.contains(m.tag()), state.prepared, LintConfig.defaults());
                 Map<String, Map<Integer, Traced>> traced = trace.enabled()
                         ? new ScratchTrace(config, password, session, trace.scratchUrl()).run(state.plan, state.prepared, toRun) : null;
-                return new Reviewer(catalog).review(state.report, state.plan, tags,
+                return new Reviewer(catalog).review(state.report,
+                        config.transactionMode() == TransactionMode.ALL_IN_ONE, state.plan, tags,
                         state.prepared, lint.findings(), traced);
             } catch (SQLException e) {
                 throw DatabaseRefusal.describe(e, session.connection, history, session.activity, false);

@@ -31,13 +31,14 @@ public final class Reviewer {
     }
 
     /**
+     * @param oneTransaction the run is one transaction (transaction mode ALL_IN_ONE)
      * @param toRun    the tags of the migrations {@code migrate} would run (pending ones, and out-of-order ones when
      *                 their policy applies them): only these get segments
      * @param prepared the migrations' statements (lexed once per run)
      * @param lint     the lint findings on the migrations to run
      * @param traced   by tag and statement number, what the trace measured; null when not traced
      */
-    public MigrationPlan review(StatusReport status, Plan plan, Set<String> toRun,
+    public MigrationPlan review(StatusReport status, boolean oneTransaction, Plan plan, Set<String> toRun,
             Function<MigrationFile, PreparedMigration> prepared, List<LintFinding> lint,
             Map<String, Map<Integer, Traced>> traced) {
         List<MigrationPlan.Migration> migrations = new ArrayList<>();
@@ -56,7 +57,8 @@ public final class Reviewer {
             migrations.add(new MigrationPlan.Migration(row.name() != null ? row.name() : "<unknown id " + row.id()
                     + ">", null, MigrationState.UNKNOWN, List.of(), List.of()));
         }
-        return new MigrationPlan(status.location(), status.table(), traced != null, migrations, status);
+        return new MigrationPlan(status.location(), status.table(), traced != null, migrations, status,
+                oneTransaction);
     }
 
     private MigrationPlan.Migration migration(MigrationFile m, MigrationState state, PreparedMigration p,
