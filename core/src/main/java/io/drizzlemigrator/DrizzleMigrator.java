@@ -68,6 +68,31 @@ public final class DrizzleMigrator {
         return engine().validate();
     }
 
+    /**
+     * What {@link #migrate()} would do, for review: the pending migrations cut into the segments the executor runs,
+     * each statement with its kind, the tables it touches (with their size now), the lock modes it takes on each
+     * (derived from PostgreSQL's lock table), whether it rewrites or scans a table, and its lint findings. Read-only:
+     * no lock, no write, no bookkeeping table created (without one, every migration is pending).
+     *
+     * @throws MigrationSourceException the folder cannot be used
+     * @throws DatabaseConnectionException the database could not be reached
+     */
+    public MigrationPlan plan() {
+        return plan(MigrationPlan.Trace.none());
+    }
+
+    /**
+     * {@link #plan()}, the locks also measured as {@code trace} says: on a scratch database (never the target), the
+     * folder's applied migrations replayed, then each pending statement run and its locks read from
+     * {@code pg_locks}. The scratch database the tool creates is dropped at the end, whatever happens.
+     *
+     * @throws ConfigurationException a scratch database is to be created but the migrator has no URL to derive its
+     *         URL from (a {@code DataSource}): give {@link MigrationPlan.Trace#scratchUrl(String)}
+     */
+    public MigrationPlan plan(MigrationPlan.Trace trace) {
+        return engine().plan(trace);
+    }
+
     private Engine engine() {
         return new Engine(configuration, configuration.password());
     }

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
  *   public API (io.drizzlemigrator, .lint, .health, .metrics) ── DrizzleMigrator ──► internal (Engine: the run)
  *   internal ──► source ──► plan ──► execute        (one way)
  *   internal.lint ──► source, sql                   (never execute, never jdbc)
+ *   internal.review ──► plan, sql, source            (never execute, never lock: a plan is read-only)
  *   internal.sql: the lexer, depends on nothing else of core
  *   internal.lock ──► digest                        (never source)
  *   cli, spring-boot-starter(s), micronaut-module, examples ──► the public API only
@@ -71,6 +72,13 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage(INTERNAL + ".lint..")
                 .should().dependOnClassesThat().resideInAnyPackage(INTERNAL + ".execute..", INTERNAL + ".jdbc..",
                         INTERNAL + ".history..", INTERNAL + ".lock..", "java.sql..")
+                .check(core);
+    }
+
+    @Test
+    void theReviewDerivesAndTracesWithoutTheExecutorOrTheLock() {
+        noClasses().that().resideInAPackage(INTERNAL + ".review..")
+                .should().dependOnClassesThat().resideInAnyPackage(INTERNAL + ".execute..", INTERNAL + ".lock..")
                 .check(core);
     }
 

@@ -41,6 +41,7 @@ public final class ExitCodes {
         BY_COMMAND.put("fanout", List.of(OK, MIGRATION_FAILED, USAGE, PROBLEMS_FOUND, LOCK_TIMEOUT));
         BY_COMMAND.put("status", List.of(OK, USAGE, PROBLEMS_FOUND));
         BY_COMMAND.put("validate", List.of(OK, USAGE, PROBLEMS_FOUND));
+        BY_COMMAND.put("plan", List.of(OK, USAGE, PROBLEMS_FOUND));
         BY_COMMAND.put("lint", List.of(OK, USAGE, LINT_ERRORS));
     }
 

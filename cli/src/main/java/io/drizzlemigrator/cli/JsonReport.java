@@ -59,7 +59,12 @@ final class JsonReport {
 
     /** A status view's fields: core's one shape ({@link StatusView#toMap()}), every text redacted. */
     static void status(JsonGenerator json, StatusView view, Redactor redactor) throws IOException {
-        for (Map.Entry<String, Object> field : view.toMap().entrySet()) {
+        fields(json, view.toMap(), redactor);
+    }
+
+    /** The fields of one of core's JSON-ready maps, every text redacted. */
+    static void fields(JsonGenerator json, Map<String, Object> map, Redactor redactor) throws IOException {
+        for (Map.Entry<String, Object> field : map.entrySet()) {
             json.writeFieldName(field.getKey());
             value(json, field.getValue(), redactor);
         }

@@ -27,7 +27,7 @@ class CliExitCodesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"migrate", "status", "validate", "lint"})
+    @ValueSource(strings = {"migrate", "status", "validate", "plan", "lint"})
     void eachCommandsHelpListsExactlyTheCodesItCanReturn(String command) {
         CliRun help = CliRun.run(command, "--help");
 
@@ -36,7 +36,7 @@ class CliExitCodesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"status", "validate", "lint"})
+    @ValueSource(strings = {"status", "validate", "plan", "lint"})
     void aCommandThatChangesNothingNeverSaysAMigrationFailed(String command) {
         assertThat(ExitCodes.codes(command)).doesNotContain(ExitCodes.MIGRATION_FAILED, ExitCodes.LOCK_TIMEOUT);
         assertThat(ExitCodes.of(new IllegalStateException("a bug"), command)).isEqualTo(ExitCodes.USAGE);

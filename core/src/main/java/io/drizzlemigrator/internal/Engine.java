@@ -5,6 +5,7 @@ import io.drizzlemigrator.ConfigurationException;
 import io.drizzlemigrator.DatabaseConnectionException;
 import io.drizzlemigrator.DrizzleMigratorException;
 import io.drizzlemigrator.MigrateResult;
+import io.drizzlemigrator.MigrationPlan;
 import io.drizzlemigrator.MigrationEvent;
 import io.drizzlemigrator.MigrationState;
 import io.drizzlemigrator.MigratorConfiguration;
@@ -21,20 +22,29 @@ import io.drizzlemigrator.internal.history.HistoryRow;
 import io.drizzlemigrator.internal.history.HistoryTable;
 import io.drizzlemigrator.internal.jdbc.ConnectionFactory;
 import io.drizzlemigrator.internal.jdbc.WalFlush;
+import io.drizzlemigrator.internal.lint.FolderLinter;
 import io.drizzlemigrator.internal.lock.AdvisoryLock;
 import io.drizzlemigrator.internal.plan.Plan;
 import io.drizzlemigrator.internal.plan.Planner;
 import io.drizzlemigrator.internal.plan.Policies;
+import io.drizzlemigrator.internal.review.Catalog;
+import io.drizzlemigrator.internal.review.Reviewer;
+import io.drizzlemigrator.internal.review.Traced;
 import io.drizzlemigrator.internal.source.Layout;
 import io.drizzlemigrator.internal.source.LoadedFolder;
 import io.drizzlemigrator.internal.source.MigrationFile;
 import io.drizzlemigrator.internal.sql.PreparedMigration;
+import io.drizzlemigrator.lint.LintConfig;
+import io.drizzlemigrator.lint.LintReport;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -326,7 +336,7 @@ public final class Engine {
     }
 
     /** What the folder and the table say, read without the lock: what {@code status} and {@code validate} report. */
-    private record State(Plan plan, StatusReport report, PreparedCache prepared) {
+    private record State(LoadedFolder folder, Plan plan, StatusReport report, PreparedCache prepared) {
     }
 
     private State readState() {
@@ -354,7 +364,39 @@ public final class Engine {
         PreparedCache prepared = prepared();
         StatusReport report = report(plan, new Transactional(prepared, true));
         events.onEvent(new MigrationEvent.StatusRead(report));
-        return new State(plan, report, prepared);
+        return new State(folder, plan, report, prepared);
+    }
+
+    /**
+     * What {@code migrate} would do, read as {@link #status()} reads (no lock, no write, no bookkeeping table
+     * created), each statement's locks derived against the target's catalog; with {@code trace}, measured on a
+     * scratch database too.
+     */
+    public MigrationPlan plan(MigrationPlan.Trace trace) {
+        FolderReadAhead read = FolderReadAhead.start(config.location(), config.classLoader());
+        try (Session session = openSession(read)) {
+            try {
+                State state = readState(session, read);
+                session.activity = "reading the catalog of the tables the migrations touch (pg_class, pg_index,"
+                        + " pg_constraint, pg_attribute)";
+                Catalog catalog = Catalog.read(session.connection);
+                boolean outOfOrder = config.outOfOrder() == OutOfOrderPolicy.APPLY;
+                List<MigrationFile> toRun = state.plan.toApply(outOfOrder);
+                Set<String> tags = new HashSet<>();
+                for (MigrationFile m : toRun) {
+                    tags.add(m.tag());
+                }
+                LintReport lint = FolderLinter.lintMigrations(state.folder, config.classLoader(),
+                        m -> tags.contains(m.tag()), state.prepared, LintConfig.defaults());
+                Map<String, Map<Integer, Traced>> traced = trace.enabled()
+                        ? new ScratchTrace(config, password, session, trace.scratchUrl()).run(state.plan, state.prepared, toRun) : null;
+                return new Reviewer(catalog).review(state.report,
+                        config.transactionMode() == TransactionMode.ALL_IN_ONE, state.plan, tags,
+                        state.prepared, lint.findings(), traced);
+            } catch (SQLException e) {
+                throw DatabaseRefusal.describe(e, session.connection, history, session.activity, false);
+            }
+        }
     }
 
     /** A cache of the run's lexed migrations, mapping the tenant's schema qualifier when configured. */

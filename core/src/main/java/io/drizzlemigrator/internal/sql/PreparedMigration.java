@@ -63,6 +63,47 @@ public record PreparedMigration(List<Step> statements, Step firstNonTransactiona
         }
     }
 
+    /**
+     * A stretch of the migration that runs as one unit: in a transaction (its locks held until its commit), or outside
+     * one, each statement committing on its own.
+     */
+    public record Segment(boolean transactional, List<Step> statements) {
+
+        public Segment {
+            statements = List.copyOf(statements);
+        }
+    }
+
+    /**
+     * The segments as the executor runs them: a transactional migration is one transaction (the executor opens it);
+     * one that is not runs statement by statement in autocommit, except between a {@code BEGIN} of the file and its
+     * {@code COMMIT}/{@code ROLLBACK}, which are one transaction (the file's own transaction statements are the
+     * boundaries, not statements of a segment).
+     */
+    public List<Segment> segments() {
+        List<Segment> out = new ArrayList<>();
+        boolean inTransaction = transactional();
+        List<Step> current = new ArrayList<>();
+        for (Step step : statements) {
+            StatementKind kind = step.kind();
+            boolean opens = kind == StatementKind.BEGIN && !inTransaction;
+            boolean closes = (kind == StatementKind.COMMIT || kind == StatementKind.ROLLBACK) && inTransaction;
+            if (opens || closes) {
+                if (!current.isEmpty()) {
+                    out.add(new Segment(inTransaction, current));
+                    current = new ArrayList<>();
+                }
+                inTransaction = opens;
+            } else if (kind != StatementKind.BEGIN && kind != StatementKind.COMMIT && kind != StatementKind.ROLLBACK) {
+                current.add(step);
+            }
+        }
+        if (!current.isEmpty()) {
+            out.add(new Segment(inTransaction, current));
+        }
+        return out;
+    }
+
     /** Whether it runs in one transaction with its bookkeeping row. */
     public boolean transactional() {
         return firstNonTransactional == null;
