@@ -163,7 +163,12 @@ class WhileItRunsTest {
 
             assertThat(logged).contains("Terminated pid " + blockerPid + " (application \"billing-batch\")",
                     "(terminateBlockers=true)");
-            assertThat(db.queryLong("select count(*) from pg_stat_activity where pid = " + blockerPid)).isZero();
+            // pg_terminate_backend only signals: the backend leaves pg_stat_activity a moment later
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+            while (db.queryLong("select count(*) from pg_stat_activity where pid = " + blockerPid) > 0) {
+                assertThat(System.nanoTime()).as("the terminated blocker's backend exits").isLessThan(deadline);
+                java.util.concurrent.locks.LockSupport.parkNanos(10_000_000L);
+            }
             assertThatThrownBy(() -> blocker.createStatement().execute("select 1")).isInstanceOf(SQLException.class);
         }
         assertThat(db.queryLong("select count(*) from information_schema.columns where table_name = 'busy'"
