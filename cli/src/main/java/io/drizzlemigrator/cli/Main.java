@@ -54,6 +54,7 @@ public final class Main {
             cli.addSubcommand(command);
         }
         cli.addSubcommand(new LintCommand(context));
+        cli.addSubcommand(new PrepareCommand(context));
         // registered after the subcommands: picocli applies these settings to the subcommands present
         cli.registerConverter(Duration.class, new DurationConverter());
         cli.registerConverter(OutOfOrderPolicy.class, new EnumConverter<>(OutOfOrderPolicy.class));

@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code drizzle-migrator}: only dispatches to its subcommands. */
 @Command(name = "drizzle-migrator", mixinStandardHelpOptions = true, versionProvider = ManifestVersion.class,
-        synopsisSubcommandLabel = "(migrate | status | validate | lint)",
+        synopsisSubcommandLabel = "(migrate | status | validate | lint | prepare | verify)",
         description = {"Applies the PostgreSQL migrations that drizzle-kit generate writes (NNNN_name.sql files and "
                 + "meta/_journal.json), interchangeably with drizzle's own migrator: same bookkeeping table, same "
                 + "hashes.", ""},
