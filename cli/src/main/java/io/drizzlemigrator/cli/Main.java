@@ -50,7 +50,7 @@ public final class Main {
     static CommandLine commandLine(CliContext context) {
         CommandLine cli = new CommandLine(new RootCommand());
         for (MigratorCommand command : List.of(new MigrateCommand(context), new StatusCommand(context),
-                new ValidateCommand(context))) {
+                new ValidateCommand(context), new VerifyCommand(context))) {
             cli.addSubcommand(command);
         }
         cli.addSubcommand(new LintCommand(context));

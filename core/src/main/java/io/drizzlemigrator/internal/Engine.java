@@ -13,6 +13,7 @@ import io.drizzlemigrator.OutOfOrderPolicy;
 import io.drizzlemigrator.Problems;
 import io.drizzlemigrator.Setting;
 import io.drizzlemigrator.StatusReport;
+import io.drizzlemigrator.VerificationReport;
 import io.drizzlemigrator.TransactionMode;
 import io.drizzlemigrator.internal.execute.Executor;
 import io.drizzlemigrator.internal.execute.LargeTableGuard;
@@ -308,6 +309,26 @@ public final class Engine {
 
     public StatusReport status() {
         return readState().report;
+    }
+
+    /** Runs the VERIFICATION QUERIES sections of the applied migrations (see {@link Verifier}). */
+    public VerificationReport verify() {
+        FolderReadAhead read = FolderReadAhead.start(config.location(), config.classLoader());
+        try (Session session = openSession(read)) {
+            try {
+                State state = readState(session, read);
+                List<MigrationFile> applied = new ArrayList<>();
+                for (Plan.Entry e : state.plan.entries()) {
+                    if (e.row() != null) {
+                        applied.add(e.migration());
+                    }
+                }
+                session.activity = "running the verification queries";
+                return Verifier.run(session.connection, applied);
+            } catch (SQLException e) {
+                throw DatabaseRefusal.describe(e, session.connection, history, session.activity, false);
+            }
+        }
     }
 
     public StatusReport validate() {
