@@ -39,7 +39,9 @@ public enum Setting {
     /** {@link MigratorConfiguration.Builder#largeTableRows(long)}: the large-table guard's threshold. */
     LARGE_TABLE_ROWS("largeTableRows"),
     /** {@link MigratorConfiguration.Builder#lintMode(LintMode)}. */
-    LINT_MODE("lintMode");
+    LINT_MODE("lintMode"),
+    /** {@link MigratorConfiguration.Builder#verifyAfterMigrate(boolean)}. */
+    VERIFY_AFTER_MIGRATE("verifyAfterMigrate");
 
     private final String builderName;
 

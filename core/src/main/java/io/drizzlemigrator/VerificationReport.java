@@ -1,6 +1,10 @@
 package io.drizzlemigrator;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What {@link DrizzleMigrator#verify()} found: each query of the VERIFICATION QUERIES sections of the applied
@@ -39,6 +43,26 @@ public record VerificationReport(List<Query> queries) {
             }
         }
         return true;
+    }
+
+    /**
+     * The report as JSON-ready values, as the endpoints and health details show it: how many queries ran, how many
+     * were not true, and the first ten of those ({@code file:line sql (false)}).
+     */
+    public Map<String, Object> toMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("queries", queries.size());
+        List<Query> failures = failures();
+        m.put("notTrue", failures.size());
+        List<String> shown = new ArrayList<>();
+        for (Query q : failures.subList(0, Math.min(10, failures.size()))) {
+            shown.add(q.file() + ":" + q.line() + " " + q.sql() + (q.error() != null ? " (" + q.error() + ")"
+                    : q.result() == null ? " (no row)" : " (false)"));
+        }
+        if (!shown.isEmpty()) {
+            m.put("failures", List.copyOf(shown));
+        }
+        return Collections.unmodifiableMap(m);
     }
 
     /** The queries that did not return true. */

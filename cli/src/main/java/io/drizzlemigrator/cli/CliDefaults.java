@@ -29,6 +29,7 @@ final class CliDefaults implements IDefaultValueProvider {
             case "--ddl-lock-retries" -> Integer.toString(MigratorDefaults.DDL_LOCK_RETRIES);
             case "--large-table-rows" -> Long.toString(MigratorDefaults.LARGE_TABLE_ROWS);
             case "--repair-invalid-indexes" -> Boolean.toString(MigratorDefaults.REPAIR_INVALID_INDEXES);
+            case "--verify-after-migrate" -> Boolean.toString(MigratorDefaults.VERIFY_AFTER_MIGRATE);
             default -> null;
         };
     }

@@ -54,6 +54,11 @@ final class MigrateOptions {
                     + "again.", "Default: ${DEFAULT-VALUE}."})
     Boolean repairInvalidIndexes;
 
+    @Option(names = "--verify-after-migrate", paramLabel = "true|false", arity = "0..1", fallbackValue = "true",
+            description = {"After a successful run, run the applied migrations' VERIFICATION QUERIES (as verify does) "
+                    + "and warn when one is not true; the run still succeeds.", "Default: ${DEFAULT-VALUE}."})
+    Boolean verifyAfterMigrate;
+
     /** Adds these options to the configuration; those not given keep the core's defaults. */
     void applyTo(MigratorConfiguration.Builder builder) {
         builder.lockTimeout(lockTimeout).lintMode(lint).transactionMode(transactionMode);
@@ -71,6 +76,9 @@ final class MigrateOptions {
         }
         if (repairInvalidIndexes != null) {
             builder.repairInvalidIndexes(repairInvalidIndexes);
+        }
+        if (verifyAfterMigrate != null) {
+            builder.verifyAfterMigrate(verifyAfterMigrate);
         }
     }
 }

@@ -34,6 +34,7 @@ final class SettingFlags {
         FLAGS.put("ddlLockRetries", "--ddl-lock-retries");
         FLAGS.put("repairInvalidIndexes", "--repair-invalid-indexes");
         FLAGS.put("largeTableRows", "--large-table-rows");
+        FLAGS.put("verifyAfterMigrate", "--verify-after-migrate");
     }
 
     /**

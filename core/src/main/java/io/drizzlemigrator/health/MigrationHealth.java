@@ -99,6 +99,7 @@ public final class MigrationHealth {
     private final Instant waitStartedAt;
     private final Failure failure;
     private final String checkError;
+    private final Map<String, Object> verification;
 
     MigrationHealth(Builder b) {
         this.state = Objects.requireNonNull(b.state, "state");
@@ -127,6 +128,7 @@ public final class MigrationHealth {
         this.waitStartedAt = b.waitStartedAt;
         this.failure = b.failure;
         this.checkError = b.checkError;
+        this.verification = b.verification;
     }
 
     /** Where migrations stand. */
@@ -215,6 +217,14 @@ public final class MigrationHealth {
     }
 
     /** Why the last attempt to read the state again failed, if it did and no read succeeded since (masked, one line). */
+    /**
+     * With {@code verifyAfterMigrate}: the last successful run's verification ({@link
+     * io.drizzlemigrator.VerificationReport#toMap()}); empty otherwise.
+     */
+    public Optional<Map<String, Object>> verification() {
+        return Optional.ofNullable(verification);
+    }
+
     public Optional<String> checkError() {
         return Optional.ofNullable(checkError);
     }
@@ -273,6 +283,7 @@ public final class MigrationHealth {
             d.put("failure", Collections.unmodifiableMap(f));
         }
         put(d, "checkError", checkError);
+        put(d, "verification", verification);
         return Collections.unmodifiableMap(d);
     }
 
@@ -308,6 +319,7 @@ public final class MigrationHealth {
         Instant waitStartedAt;
         Failure failure;
         String checkError;
+        Map<String, Object> verification;
 
         MigrationHealth build() {
             return new MigrationHealth(this);

@@ -7,6 +7,7 @@ import io.drizzlemigrator.MigrationEvent;
 import io.drizzlemigrator.MigrationInfo;
 import io.drizzlemigrator.MigrationListener;
 import io.drizzlemigrator.ProcessActivity;
+import io.drizzlemigrator.VerificationReport;
 import io.drizzlemigrator.StatusReport;
 import io.drizzlemigrator.health.MigrationHealth.Problem;
 import io.drizzlemigrator.health.MigrationHealth.State;
@@ -127,10 +128,15 @@ public final class MigrationHealthTracker implements MigrationListener {
                 if (run != null) {
                     run.failedTag = e.tag();
                 }
+            } else if (event instanceof MigrationEvent.Verified e) {
+                Run run = runs.get(thread);
+                if (run != null) {
+                    run.verification = e.report();
+                }
             } else if (event instanceof MigrationEvent.RunFinished e) {
-                runs.remove(thread);
+                Run run = runs.remove(thread);
                 lastRun = new ProcessActivity.LastRun(now, true, e.result().appliedCount(), e.result().duration(),
-                        e.result().lockWait(), null);
+                        e.result().lockWait(), null, run == null ? null : run.verification);
                 read(e.result().status(), now);
                 settleFromStatus(now, true);
             } else if (event instanceof MigrationEvent.RunFailed e) {
@@ -156,6 +162,8 @@ public final class MigrationHealthTracker implements MigrationListener {
             b.lastAppliedAt = lastAppliedAt;
             b.problems = problems;
             b.checkError = checkError;
+            b.verification = lastRun == null || lastRun.verification() == null ? null
+                    : lastRun.verification().toMap();
             Run active = activeRun();
             if (active != null && active.waitStartedAt != null && active.lockedAt == null) {
                 b.state = State.WAITING_FOR_LOCK;
@@ -373,6 +381,7 @@ public final class MigrationHealthTracker implements MigrationListener {
         String migration;
         Instant migrationStartedAt;
         String failedTag;
+        VerificationReport verification;
 
         Run(Instant startedAt) {
             this.startedAt = startedAt;

@@ -12,6 +12,7 @@ import io.drizzlemigrator.MigratorDefaults;
 import io.drizzlemigrator.OutOfOrderPolicy;
 import io.drizzlemigrator.Problems;
 import io.drizzlemigrator.Setting;
+import io.drizzlemigrator.MigrationInfo;
 import io.drizzlemigrator.StatusReport;
 import io.drizzlemigrator.VerificationReport;
 import io.drizzlemigrator.TransactionMode;
@@ -108,6 +109,9 @@ public final class Engine {
             throws SQLException {
         MigrateResult upToDate = upToDateWithoutLock(session, read, start);
         if (upToDate != null) {
+            if (config.verifyAfterMigrate()) {
+                verifyAfter(session, read, upToDate.status());
+            }
             events.onEvent(new MigrationEvent.RunFinished(upToDate));
             return upToDate;
         }
@@ -116,6 +120,9 @@ public final class Engine {
         Throwable primary = null;
         try {
             MigrateResult result = migrateLocked(session, read, waited, applied, start);
+            if (config.verifyAfterMigrate()) {
+                verifyAfter(session, read, result.status());
+            }
             events.onEvent(new MigrationEvent.RunFinished(result));
             return result;
         } catch (SQLException | RuntimeException | Error e) {
@@ -309,6 +316,32 @@ public final class Engine {
 
     public StatusReport status() {
         return readState().report;
+    }
+
+    /**
+     * {@code verifyAfterMigrate}: runs the applied migrations' verification queries, tells the listeners, and logs a
+     * warning when one is not true (the run stays a success: its migrations are committed).
+     */
+    private void verifyAfter(Session session, FolderReadAhead read, StatusReport status) throws SQLException {
+        java.util.Set<String> appliedTags = new java.util.HashSet<>();
+        for (MigrationInfo info : status.applied()) {
+            appliedTags.add(info.tag());
+        }
+        List<MigrationFile> files = new ArrayList<>();
+        for (MigrationFile m : read.join().migrations()) {
+            if (appliedTags.contains(m.tag())) {
+                files.add(m);
+            }
+        }
+        session.activity = "running the verification queries (verifyAfterMigrate)";
+        VerificationReport report = Verifier.run(session.connection, files);
+        if (!report.passed()) {
+            VerificationReport.Query first = report.failures().get(0);
+            Log.LOG.warn("{} of {} verification queries are not true after the migration (first: {}:{} {}); run "
+                    + "drizzle-migrator verify for all of them", report.failures().size(), report.queries().size(),
+                    first.file(), first.line(), first.sql());
+        }
+        events.onEvent(new MigrationEvent.Verified(report));
     }
 
     /** Runs the VERIFICATION QUERIES sections of the applied migrations (see {@link Verifier}). */

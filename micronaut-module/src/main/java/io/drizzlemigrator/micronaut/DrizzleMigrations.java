@@ -254,6 +254,7 @@ public class DrizzleMigrations {
                 .ddlLockTimeout(c.getDdlLockTimeout())
                 .ddlLockRetries(c.getDdlLockRetries())
                 .repairInvalidIndexes(c.isRepairInvalidIndexes())
+                .verifyAfterMigrate(c.isVerifyAfterMigrate())
                 .largeTableRows(c.getLargeTableRows())
                 .lintMode(c.getLintMode())
                 .searchPath(c.getSearchPath())
