@@ -104,7 +104,8 @@ class CommonOptionsTest {
     void everyMigrateOptionReachesTheConfiguration() {
         MigratorConfiguration c = configuration(Map.of(), "migrate", "--url", "postgresql://app@db:5432/app",
                 "--init-sql", "SET ROLE ddl_owner", "--lock-key", "-42", "--lint", "fail", "--ddl-lock-timeout", "2s",
-                "--ddl-lock-retries", "3", "--large-table-rows", "50000", "--repair-invalid-indexes", "false");
+                "--ddl-lock-retries", "3", "--large-table-rows", "50000", "--repair-invalid-indexes", "false",
+                "--verify-after-migrate");
 
         assertThat(c.initSql()).contains("SET ROLE ddl_owner");
         assertThat(c.lockKey()).hasValue(-42);
@@ -113,6 +114,7 @@ class CommonOptionsTest {
         assertThat(c.ddlLockRetries()).isEqualTo(3);
         assertThat(c.largeTableRows()).isEqualTo(50_000);
         assertThat(c.repairInvalidIndexes()).isFalse();
+        assertThat(c.verifyAfterMigrate()).isTrue();
     }
 
     @Test
@@ -126,6 +128,7 @@ class CommonOptionsTest {
         assertThat(c.ddlLockRetries()).isEqualTo(MigratorDefaults.DDL_LOCK_RETRIES);
         assertThat(c.largeTableRows()).isEqualTo(MigratorDefaults.LARGE_TABLE_ROWS);
         assertThat(c.repairInvalidIndexes()).isEqualTo(MigratorDefaults.REPAIR_INVALID_INDEXES);
+        assertThat(c.verifyAfterMigrate()).isEqualTo(MigratorDefaults.VERIFY_AFTER_MIGRATE);
     }
 
     /** status and validate change nothing and take no lock: a run setting there is a usage error, not ignored. */

@@ -38,6 +38,7 @@ class ConfigurationPropertiesTest {
                 assertThat(c.getDdlLockTimeout()).isEqualTo(core.ddlLockTimeout());
                 assertThat(c.getDdlLockRetries()).isEqualTo(core.ddlLockRetries());
                 assertThat(c.isRepairInvalidIndexes()).isEqualTo(core.repairInvalidIndexes());
+                assertThat(c.isVerifyAfterMigrate()).isEqualTo(core.verifyAfterMigrate());
                 assertThat(c.getLargeTableRows()).isEqualTo(core.largeTableRows());
                 assertThat(c.getLintMode()).isEqualTo(core.lintMode());
                 assertThat(c.getSearchPath()).isEqualTo(core.searchPath().orElse(null));
@@ -62,6 +63,7 @@ class ConfigurationPropertiesTest {
                 Map.entry(P + "ddl-lock-timeout", "750ms"),
                 Map.entry(P + "ddl-lock-retries", "2"),
                 Map.entry(P + "repair-invalid-indexes", "false"),
+                Map.entry(P + "verify-after-migrate", "true"),
                 Map.entry(P + "large-table-rows", "0"),
                 Map.entry(P + "search-path", "app,public"),
                 Map.entry(P + "init-sql", "SET ROLE migrator"),
@@ -81,6 +83,7 @@ class ConfigurationPropertiesTest {
             assertThat(c.ddlLockTimeout()).isEqualTo(Duration.ofMillis(750));
             assertThat(c.ddlLockRetries()).isEqualTo(2);
             assertThat(c.repairInvalidIndexes()).isFalse();
+            assertThat(c.verifyAfterMigrate()).isTrue();
             assertThat(c.largeTableRows()).isZero();
             assertThat(c.searchPath()).hasValue("app,public");
             assertThat(c.initSql()).hasValue("SET ROLE migrator");

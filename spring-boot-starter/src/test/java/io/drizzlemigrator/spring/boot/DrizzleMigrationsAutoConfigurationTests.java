@@ -193,7 +193,8 @@ class DrizzleMigrationsAutoConfigurationTests {
                         "drizzle.migrations.transaction-mode=all-in-one", "drizzle.migrations.search-path=app,public",
                         "drizzle.migrations.init-sql=SET statement_timeout = '60s'",
                         "drizzle.migrations.ddl-lock-timeout=2s", "drizzle.migrations.ddl-lock-retries=7",
-                        "drizzle.migrations.repair-invalid-indexes=false", "drizzle.migrations.large-table-rows=0")
+                        "drizzle.migrations.repair-invalid-indexes=false", "drizzle.migrations.large-table-rows=0",
+                        "drizzle.migrations.verify-after-migrate=true")
                 .withBean(DrizzleMigrationStrategy.class, DrizzleMigrationStrategy::skip)
                 .run(context -> {
                     assertThat(context).hasNotFailed();
@@ -211,6 +212,7 @@ class DrizzleMigrationsAutoConfigurationTests {
                     assertThat(config.ddlLockTimeout()).hasSeconds(2);
                     assertThat(config.ddlLockRetries()).isEqualTo(7);
                     assertThat(config.repairInvalidIndexes()).isFalse();
+                    assertThat(config.verifyAfterMigrate()).isTrue();
                     assertThat(config.largeTableRows()).isZero();
                 });
     }

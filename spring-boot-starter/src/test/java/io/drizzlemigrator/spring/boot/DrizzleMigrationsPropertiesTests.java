@@ -41,6 +41,7 @@ class DrizzleMigrationsPropertiesTests {
         assertThat(properties.getDdlLockTimeout()).isEqualTo(core.ddlLockTimeout());
         assertThat(properties.getDdlLockRetries()).isEqualTo(core.ddlLockRetries());
         assertThat(properties.isRepairInvalidIndexes()).isEqualTo(core.repairInvalidIndexes());
+        assertThat(properties.isVerifyAfterMigrate()).isEqualTo(core.verifyAfterMigrate());
         assertThat(properties.getLargeTableRows()).isEqualTo(core.largeTableRows());
         assertThat(properties.getLintMode()).isEqualTo(core.lintMode());
         assertThat(properties.getSearchPath()).isNull();
