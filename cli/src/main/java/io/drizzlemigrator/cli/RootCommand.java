@@ -26,6 +26,6 @@ final class RootCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         throw new ParameterException(spec.commandLine(),
-                "Missing command: migrate, status or validate (or lint, which needs no database)");
+                "Missing command: migrate, status, validate or verify (or lint or prepare, which need no database)");
     }
 }

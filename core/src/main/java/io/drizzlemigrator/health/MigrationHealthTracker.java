@@ -128,11 +128,6 @@ public final class MigrationHealthTracker implements MigrationListener {
                 if (run != null) {
                     run.failedTag = e.tag();
                 }
-            } else if (event instanceof MigrationEvent.Verified e) {
-                Run run = runs.get(thread);
-                if (run != null) {
-                    run.verification = e.report();
-                }
             } else if (event instanceof MigrationEvent.RunFinished e) {
                 Run run = runs.remove(thread);
                 lastRun = new ProcessActivity.LastRun(now, true, e.result().appliedCount(), e.result().duration(),
@@ -145,6 +140,12 @@ public final class MigrationHealthTracker implements MigrationListener {
                         e.error().getClass().getSimpleName());
                 failure = FailureSummary.of(e.error(), run == null ? null : run.failedTag, now);
                 settle(State.FAILED, now);
+            } else if (event instanceof MigrationEvent.Verified e) {
+                // last: a run without verifyAfterMigrate never gets here, so its start never loads the class
+                Run run = runs.get(thread);
+                if (run != null) {
+                    run.verification = e.report();
+                }
             }
         }
     }
