@@ -67,7 +67,7 @@ class CliUsageTest {
         CliRun run = CliRun.run();
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(run.err()).startsWith("error: ").contains("migrate, status or validate");
+        assertThat(run.err()).startsWith("error: ").contains("migrate, status, validate or verify", "lint or prepare");
     }
 
     @ParameterizedTest
