@@ -46,6 +46,10 @@ class VerifyAfterMigrateTest {
         assertThat(tracker.current().details()).extractingByKey("verification")
                 .isEqualTo(Map.of("queries", 2, "notTrue", 0));
         assertThat(tracker.activity().lastRun().verification().passed()).isTrue();
+        Map<String, Object> endpoint = StatusView.read(migrator, tracker.activity(), null).toMap();
+        assertThat(endpoint).extractingByKey("lastRun").asInstanceOf(
+                org.assertj.core.api.InstanceOfAssertFactories.MAP).containsEntry("verification",
+                        Map.of("queries", 2, "notTrue", 0));
 
         db.execute("DROP INDEX incident_title_idx");
         migrator.migrate(); // nothing to apply: the queries still run
