@@ -93,6 +93,17 @@ public final class DrizzleMigrator {
         return engine().plan(trace);
     }
 
+    /**
+     * Runs the VERIFICATION QUERIES sections of the applied migrations (written by {@link MigrationPreparer}, or by
+     * hand), each in a read-only transaction with a statement timeout, and returns each query's result. Changes
+     * nothing and takes no lock.
+     *
+     * @throws DatabaseConnectionException the database could not be reached
+     */
+    public VerificationReport verify() {
+        return engine().verify();
+    }
+
     private Engine engine() {
         return new Engine(configuration, configuration.password());
     }

@@ -16,7 +16,8 @@ public enum ExitCode {
             + "applied."),
     /** The folder and the database disagree: out-of-order or edited migrations refused, or pending ones for validate. */
     PROBLEMS_FOUND(3, "Problems found: out-of-order or (with --edited=fail) edited migrations, lint findings with "
-            + "--lint=fail; for validate also pending ones. Nothing was applied."),
+            + "--lint=fail; for validate also pending ones. Nothing was applied. For verify: a verification query "
+            + "returned false or no row, or failed."),
     /** Another runner held the migration lock for longer than the lock timeout. */
     LOCK_TIMEOUT(4, "Another runner held the migration lock longer than --lock-timeout; nothing was applied."),
     /** {@code lint}: a rule of severity error fired. */

@@ -92,6 +92,10 @@ public sealed interface MigrationEvent {
     }
 
     /** A run ended successfully. */
+    /** With {@code verifyAfterMigrate}: the verification queries ran after the migrations, before RunFinished. */
+    record Verified(VerificationReport report) implements MigrationEvent {
+    }
+
     record RunFinished(MigrateResult result) implements MigrationEvent {
     }
 

@@ -34,6 +34,7 @@ public final class MigratorConfiguration {
     private final Duration ddlLockTimeout;
     private final int ddlLockRetries;
     private final boolean repairInvalidIndexes;
+    private final boolean verifyAfterMigrate;
     private final long largeTableRows;
     private final LintMode lintMode;
     private final boolean terminateBlockers;
@@ -60,6 +61,7 @@ public final class MigratorConfiguration {
         this.ddlLockTimeout = b.ddlLockTimeout;
         this.ddlLockRetries = b.ddlLockRetries;
         this.repairInvalidIndexes = b.repairInvalidIndexes;
+        this.verifyAfterMigrate = b.verifyAfterMigrate;
         this.largeTableRows = b.largeTableRows;
         this.lintMode = b.lintMode;
         this.terminateBlockers = b.terminateBlockers;
@@ -153,6 +155,11 @@ public final class MigratorConfiguration {
         return repairInvalidIndexes;
     }
 
+    /** Whether a successful migrate runs the applied migrations' VERIFICATION QUERIES afterwards. */
+    public boolean verifyAfterMigrate() {
+        return verifyAfterMigrate;
+    }
+
     /** What a run does with lint findings on the migrations it applies. */
     public LintMode lintMode() {
         return lintMode;
@@ -203,6 +210,7 @@ public final class MigratorConfiguration {
         b.ddlLockTimeout = ddlLockTimeout;
         b.ddlLockRetries = ddlLockRetries;
         b.repairInvalidIndexes = repairInvalidIndexes;
+        b.verifyAfterMigrate = verifyAfterMigrate;
         b.largeTableRows = largeTableRows;
         b.lintMode = lintMode;
         b.terminateBlockers = terminateBlockers;
@@ -241,6 +249,7 @@ public final class MigratorConfiguration {
         private Duration ddlLockTimeout = MigratorDefaults.DDL_LOCK_TIMEOUT;
         private int ddlLockRetries = MigratorDefaults.DDL_LOCK_RETRIES;
         private boolean repairInvalidIndexes = MigratorDefaults.REPAIR_INVALID_INDEXES;
+        private boolean verifyAfterMigrate = MigratorDefaults.VERIFY_AFTER_MIGRATE;
         private long largeTableRows = MigratorDefaults.LARGE_TABLE_ROWS;
         private LintMode lintMode = MigratorDefaults.LINT_MODE;
         private boolean terminateBlockers = MigratorDefaults.TERMINATE_BLOCKERS;
@@ -314,6 +323,17 @@ public final class MigratorConfiguration {
          */
         public Builder repairInvalidIndexes(boolean repairInvalidIndexes) {
             this.repairInvalidIndexes = repairInvalidIndexes;
+            return this;
+        }
+
+        /**
+         * After a successful migrate, run the VERIFICATION QUERIES sections of the applied migrations (as
+         * {@link DrizzleMigrator#verify()} does) and report them to the listeners: the health details and the
+         * endpoints' {@code lastRun} show them (default false). A query that is not true is logged at WARN; the run
+         * still succeeds, since its migrations are committed.
+         */
+        public Builder verifyAfterMigrate(boolean verifyAfterMigrate) {
+            this.verifyAfterMigrate = verifyAfterMigrate;
             return this;
         }
 

@@ -24,6 +24,8 @@ public final class MigratorDefaults {
     public static final int DDL_LOCK_RETRIES = 5;
     /** Whether an INVALID index left by a failed concurrent build is dropped and rebuilt before the build runs again. */
     public static final boolean REPAIR_INVALID_INDEXES = true;
+    /** Whether a successful migrate runs the VERIFICATION QUERIES of the applied migrations afterwards. */
+    public static final boolean VERIFY_AFTER_MIGRATE = false;
     /**
      * A plain (non-concurrent) {@code CREATE INDEX} on an existing table with more estimated rows than this is refused
      * before it takes a lock (the organisation's rule: above 10,000 rows, build indexes concurrently). 0 turns it off.

@@ -59,7 +59,13 @@ public record ProcessActivity(boolean migratesOnStartup, Map<String, Applied> ap
      * @param errorType the exception's simple class name when it failed, else null
      */
     public record LastRun(Instant finishedAt, boolean succeeded, int applied, Duration duration, Duration lockWait,
-            String errorType) {
+            String errorType, VerificationReport verification) {
+
+        /** A run without verification ({@code verifyAfterMigrate} off, or a failed run). */
+        public LastRun(Instant finishedAt, boolean succeeded, int applied, Duration duration, Duration lockWait,
+                String errorType) {
+            this(finishedAt, succeeded, applied, duration, lockWait, errorType, null);
+        }
     }
 
     /** Nothing seen yet. */
@@ -100,6 +106,7 @@ public record ProcessActivity(boolean migratesOnStartup, Map<String, Applied> ap
         Views.put(m, "duration", lastRun.duration());
         Views.put(m, "lockWait", lastRun.lockWait());
         Views.put(m, "errorType", lastRun.errorType());
+        Views.put(m, "verification", lastRun.verification() == null ? null : lastRun.verification().toMap());
         return Collections.unmodifiableMap(m);
     }
 }

@@ -45,7 +45,9 @@ public enum Setting {
     /** {@link MigratorConfiguration.Builder#progressInterval(java.time.Duration)}. */
     PROGRESS_INTERVAL("progressInterval"),
     /** {@link MigratorConfiguration.Builder#tenantSchemaFrom(String)}: the schema qualifier mapped to a tenant's. */
-    TENANT_SCHEMA_FROM("tenantSchemaFrom");
+    TENANT_SCHEMA_FROM("tenantSchemaFrom"),
+    /** {@link MigratorConfiguration.Builder#verifyAfterMigrate(boolean)}. */
+    VERIFY_AFTER_MIGRATE("verifyAfterMigrate");
 
     private final String builderName;
 

@@ -38,6 +38,7 @@ class MigratorConfigurationTest {
         assertThat(c.ddlLockTimeout()).isEqualTo(MigratorDefaults.DDL_LOCK_TIMEOUT);
         assertThat(c.ddlLockRetries()).isEqualTo(MigratorDefaults.DDL_LOCK_RETRIES);
         assertThat(c.repairInvalidIndexes()).isEqualTo(MigratorDefaults.REPAIR_INVALID_INDEXES);
+        assertThat(c.verifyAfterMigrate()).isEqualTo(MigratorDefaults.VERIFY_AFTER_MIGRATE);
         assertThat(c.largeTableRows()).isEqualTo(MigratorDefaults.LARGE_TABLE_ROWS);
         assertThat(c.lintMode()).isEqualTo(MigratorDefaults.LINT_MODE);
         assertThat(c.terminateBlockers()).isEqualTo(MigratorDefaults.TERMINATE_BLOCKERS);
@@ -143,6 +144,7 @@ class MigratorConfigurationTest {
                 .ddlLockTimeout(Duration.ofSeconds(7))
                 .ddlLockRetries(9)
                 .repairInvalidIndexes(!MigratorDefaults.REPAIR_INVALID_INDEXES)
+                .verifyAfterMigrate(!MigratorDefaults.VERIFY_AFTER_MIGRATE)
                 .largeTableRows(77)
                 .lintMode(LintMode.FAIL)
                 .terminateBlockers(!MigratorDefaults.TERMINATE_BLOCKERS)

@@ -32,6 +32,7 @@ final class CliDefaults implements IDefaultValueProvider {
             case "--terminate-blockers" -> Boolean.toString(MigratorDefaults.TERMINATE_BLOCKERS);
             case "--progress-interval" -> DurationConverter.format(MigratorDefaults.PROGRESS_INTERVAL);
             case "--parallel" -> Integer.toString(MigratorDefaults.FAN_OUT_PARALLELISM);
+            case "--verify-after-migrate" -> Boolean.toString(MigratorDefaults.VERIFY_AFTER_MIGRATE);
             default -> null;
         };
     }

@@ -43,6 +43,8 @@ public final class ExitCodes {
         BY_COMMAND.put("validate", List.of(OK, USAGE, PROBLEMS_FOUND));
         BY_COMMAND.put("plan", List.of(OK, USAGE, PROBLEMS_FOUND));
         BY_COMMAND.put("lint", List.of(OK, USAGE, LINT_ERRORS));
+        BY_COMMAND.put("prepare", List.of(OK, USAGE));
+        BY_COMMAND.put("verify", List.of(OK, USAGE, PROBLEMS_FOUND));
     }
 
     private ExitCodes() {

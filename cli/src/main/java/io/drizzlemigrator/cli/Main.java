@@ -50,10 +50,12 @@ public final class Main {
     static CommandLine commandLine(CliContext context) {
         CommandLine cli = new CommandLine(new RootCommand());
         for (MigratorCommand command : List.of(new MigrateCommand(context), new FanOutCommand(context),
-                new StatusCommand(context), new ValidateCommand(context), new PlanCommand(context))) {
+                new StatusCommand(context), new ValidateCommand(context), new PlanCommand(context),
+                new VerifyCommand(context))) {
             cli.addSubcommand(command);
         }
         cli.addSubcommand(new LintCommand(context));
+        cli.addSubcommand(new PrepareCommand(context));
         // registered after the subcommands: picocli applies these settings to the subcommands present
         cli.registerConverter(Duration.class, new DurationConverter());
         cli.registerConverter(OutOfOrderPolicy.class, new EnumConverter<>(OutOfOrderPolicy.class));

@@ -71,6 +71,11 @@ final class MigrateOptions {
                     + "maps them to each tenant schema.", "Default: none (nothing is mapped)."})
     String tenantSchemaFrom;
 
+    @Option(names = "--verify-after-migrate", paramLabel = "true|false", arity = "0..1", fallbackValue = "true",
+            description = {"After a successful run, run the applied migrations' VERIFICATION QUERIES (as verify does) "
+                    + "and warn when one is not true; the run still succeeds.", "Default: ${DEFAULT-VALUE}."})
+    Boolean verifyAfterMigrate;
+
     /** Adds these options to the configuration; those not given keep the core's defaults. */
     void applyTo(MigratorConfiguration.Builder builder) {
         builder.lockTimeout(lockTimeout).lintMode(lint).transactionMode(transactionMode);
@@ -97,6 +102,9 @@ final class MigrateOptions {
         }
         if (tenantSchemaFrom != null) {
             builder.tenantSchemaFrom(tenantSchemaFrom);
+        }
+        if (verifyAfterMigrate != null) {
+            builder.verifyAfterMigrate(verifyAfterMigrate);
         }
     }
 }

@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code drizzle-migrator}: only dispatches to its subcommands. */
 @Command(name = "drizzle-migrator", mixinStandardHelpOptions = true, versionProvider = ManifestVersion.class,
-        synopsisSubcommandLabel = "(migrate | status | validate | plan | lint)",
+        synopsisSubcommandLabel = "(migrate | fanout | status | validate | plan | verify | lint | prepare)",
         description = {"Applies the PostgreSQL migrations that drizzle-kit generate writes (NNNN_name.sql files and "
                 + "meta/_journal.json), interchangeably with drizzle's own migrator: same bookkeeping table, same "
                 + "hashes.", ""},
@@ -26,6 +26,7 @@ final class RootCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         throw new ParameterException(spec.commandLine(),
-                "Missing command: migrate, status, validate or plan (or lint, which needs no database)");
+                "Missing command: migrate, fanout, status, validate, plan or verify (or lint or prepare, which need no"
+                        + " database)");
     }
 }

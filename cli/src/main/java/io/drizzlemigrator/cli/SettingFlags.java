@@ -47,6 +47,7 @@ final class SettingFlags {
         FLAGS.put("terminateBlockers", "--terminate-blockers");
         FLAGS.put("progressInterval", "--progress-interval");
         FLAGS.put("tenantSchemaFrom", "--tenant-schema-from");
+        FLAGS.put("verifyAfterMigrate", "--verify-after-migrate");
     }
 
     /**

@@ -67,7 +67,8 @@ class CliUsageTest {
         CliRun run = CliRun.run();
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(run.err()).startsWith("error: ").contains("migrate, status, validate or plan");
+        assertThat(run.err()).startsWith("error: ").contains("migrate, fanout, status, validate, plan or verify",
+                "lint or prepare");
     }
 
     @ParameterizedTest

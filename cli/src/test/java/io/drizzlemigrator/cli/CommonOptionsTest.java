@@ -115,7 +115,8 @@ class CommonOptionsTest {
         MigratorConfiguration c = configuration(Map.of(), "migrate", "--url", "postgresql://app@db:5432/app",
                 "--init-sql", "SET ROLE ddl_owner", "--lock-key", "-42", "--lint", "fail", "--ddl-lock-timeout", "2s",
                 "--ddl-lock-retries", "3", "--large-table-rows", "50000", "--repair-invalid-indexes", "false",
-                "--terminate-blockers", "--progress-interval", "2s");
+                "--terminate-blockers", "--progress-interval", "2s",
+                "--verify-after-migrate");
 
         assertThat(c.initSql()).contains("SET ROLE ddl_owner");
         assertThat(c.lockKey()).hasValue(-42);
@@ -124,6 +125,7 @@ class CommonOptionsTest {
         assertThat(c.ddlLockRetries()).isEqualTo(3);
         assertThat(c.largeTableRows()).isEqualTo(50_000);
         assertThat(c.repairInvalidIndexes()).isFalse();
+        assertThat(c.verifyAfterMigrate()).isTrue();
         assertThat(c.terminateBlockers()).isTrue();
         assertThat(c.progressInterval()).isEqualTo(Duration.ofSeconds(2));
     }
@@ -147,6 +149,7 @@ class CommonOptionsTest {
         assertThat(c.repairInvalidIndexes()).isEqualTo(MigratorDefaults.REPAIR_INVALID_INDEXES);
         assertThat(c.terminateBlockers()).isEqualTo(MigratorDefaults.TERMINATE_BLOCKERS);
         assertThat(c.progressInterval()).isEqualTo(MigratorDefaults.PROGRESS_INTERVAL);
+        assertThat(c.verifyAfterMigrate()).isEqualTo(MigratorDefaults.VERIFY_AFTER_MIGRATE);
     }
 
     /** status and validate change nothing and take no lock: a run setting there is a usage error, not ignored. */

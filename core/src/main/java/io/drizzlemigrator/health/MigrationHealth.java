@@ -109,6 +109,7 @@ public final class MigrationHealth {
     private final StatementProgress progress;
     private final int progressLine;
     private final MigrationEvent.DdlLockWait lastDdlLockWait;
+    private final Map<String, Object> verification;
 
     MigrationHealth(Builder b) {
         this.state = Objects.requireNonNull(b.state, "state");
@@ -142,6 +143,7 @@ public final class MigrationHealth {
         this.progress = b.progress;
         this.progressLine = b.progressLine;
         this.lastDdlLockWait = b.lastDdlLockWait;
+        this.verification = b.verification;
     }
 
     /** Where migrations stand. */
@@ -251,6 +253,14 @@ public final class MigrationHealth {
     }
 
     /** Why the last attempt to read the state again failed, if it did and no read succeeded since (masked, one line). */
+    /**
+     * With {@code verifyAfterMigrate}: the last successful run's verification ({@link
+     * io.drizzlemigrator.VerificationReport#toMap()}); empty otherwise.
+     */
+    public Optional<Map<String, Object>> verification() {
+        return Optional.ofNullable(verification);
+    }
+
     public Optional<String> checkError() {
         return Optional.ofNullable(checkError);
     }
@@ -330,6 +340,7 @@ public final class MigrationHealth {
             d.put("failure", Collections.unmodifiableMap(f));
         }
         put(d, "checkError", checkError);
+        put(d, "verification", verification);
         return Collections.unmodifiableMap(d);
     }
 
@@ -374,6 +385,7 @@ public final class MigrationHealth {
         StatementProgress progress;
         int progressLine;
         MigrationEvent.DdlLockWait lastDdlLockWait;
+        Map<String, Object> verification;
 
         MigrationHealth build() {
             return new MigrationHealth(this);

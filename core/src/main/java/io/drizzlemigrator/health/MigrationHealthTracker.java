@@ -9,6 +9,7 @@ import io.drizzlemigrator.MigrationInfo;
 import io.drizzlemigrator.MigrationListener;
 import io.drizzlemigrator.ProcessActivity;
 import io.drizzlemigrator.StatementProgress;
+import io.drizzlemigrator.VerificationReport;
 import io.drizzlemigrator.StatusReport;
 import io.drizzlemigrator.health.MigrationHealth.Problem;
 import io.drizzlemigrator.health.MigrationHealth.State;
@@ -135,9 +136,9 @@ public final class MigrationHealthTracker implements MigrationListener {
                     run.endStatement();
                 }
             } else if (event instanceof MigrationEvent.RunFinished e) {
-                runs.remove(thread);
+                Run run = runs.remove(thread);
                 lastRun = new ProcessActivity.LastRun(now, true, e.result().appliedCount(), e.result().duration(),
-                        e.result().lockWait(), null);
+                        e.result().lockWait(), null, run == null ? null : run.verification);
                 read(e.result().status(), now);
                 settleFromStatus(now, true);
             } else if (event instanceof MigrationEvent.RunFailed e) {
@@ -166,6 +167,12 @@ public final class MigrationHealthTracker implements MigrationListener {
                 if (run != null) {
                     run.blockers = null;
                 }
+            } else if (event instanceof MigrationEvent.Verified e) {
+                // last: a run without verifyAfterMigrate never gets here, so its start never loads the class
+                Run run = runs.get(thread);
+                if (run != null) {
+                    run.verification = e.report();
+                }
             }
         }
     }
@@ -184,6 +191,8 @@ public final class MigrationHealthTracker implements MigrationListener {
             b.problems = problems;
             b.checkError = checkError;
             b.lastDdlLockWait = lastDdlLockWait;
+            b.verification = lastRun == null || lastRun.verification() == null ? null
+                    : lastRun.verification().toMap();
             Run active = activeRun();
             if (active != null && active.waitStartedAt != null && active.lockedAt == null) {
                 b.state = State.WAITING_FOR_LOCK;
@@ -436,6 +445,7 @@ public final class MigrationHealthTracker implements MigrationListener {
         /** How far the long statement of the migration has come, when it reported. */
         StatementProgress progress;
         int progressLine;
+        VerificationReport verification;
 
         Run(Instant startedAt) {
             this.startedAt = startedAt;

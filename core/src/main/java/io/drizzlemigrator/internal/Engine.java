@@ -13,7 +13,9 @@ import io.drizzlemigrator.MigratorDefaults;
 import io.drizzlemigrator.OutOfOrderPolicy;
 import io.drizzlemigrator.Problems;
 import io.drizzlemigrator.Setting;
+import io.drizzlemigrator.MigrationInfo;
 import io.drizzlemigrator.StatusReport;
+import io.drizzlemigrator.VerificationReport;
 import io.drizzlemigrator.TransactionMode;
 import io.drizzlemigrator.internal.execute.Executor;
 import io.drizzlemigrator.internal.execute.LargeTableGuard;
@@ -118,6 +120,9 @@ public final class Engine {
             throws SQLException {
         MigrateResult upToDate = upToDateWithoutLock(session, read, start);
         if (upToDate != null) {
+            if (config.verifyAfterMigrate()) {
+                verifyAfter(session, read, upToDate.status());
+            }
             events.onEvent(new MigrationEvent.RunFinished(upToDate));
             return upToDate;
         }
@@ -126,6 +131,9 @@ public final class Engine {
         Throwable primary = null;
         try {
             MigrateResult result = migrateLocked(session, read, waited, applied, start);
+            if (config.verifyAfterMigrate()) {
+                verifyAfter(session, read, result.status());
+            }
             events.onEvent(new MigrationEvent.RunFinished(result));
             return result;
         } catch (SQLException | RuntimeException | Error e) {
@@ -322,6 +330,52 @@ public final class Engine {
 
     public StatusReport status() {
         return readState().report;
+    }
+
+    /**
+     * {@code verifyAfterMigrate}: runs the applied migrations' verification queries, tells the listeners, and logs a
+     * warning when one is not true (the run stays a success: its migrations are committed).
+     */
+    private void verifyAfter(Session session, FolderReadAhead read, StatusReport status) throws SQLException {
+        java.util.Set<String> appliedTags = new java.util.HashSet<>();
+        for (MigrationInfo info : status.applied()) {
+            appliedTags.add(info.tag());
+        }
+        List<MigrationFile> files = new ArrayList<>();
+        for (MigrationFile m : read.join().migrations()) {
+            if (appliedTags.contains(m.tag())) {
+                files.add(m);
+            }
+        }
+        session.activity = "running the verification queries (verifyAfterMigrate)";
+        VerificationReport report = Verifier.run(session.connection, files);
+        if (!report.passed()) {
+            VerificationReport.Query first = report.failures().get(0);
+            Log.LOG.warn("{} of {} verification queries are not true after the migration (first: {}:{} {}); run "
+                    + "drizzle-migrator verify for all of them", report.failures().size(), report.queries().size(),
+                    first.file(), first.line(), first.sql());
+        }
+        events.onEvent(new MigrationEvent.Verified(report));
+    }
+
+    /** Runs the VERIFICATION QUERIES sections of the applied migrations (see {@link Verifier}). */
+    public VerificationReport verify() {
+        FolderReadAhead read = FolderReadAhead.start(config.location(), config.classLoader());
+        try (Session session = openSession(read)) {
+            try {
+                State state = readState(session, read);
+                List<MigrationFile> applied = new ArrayList<>();
+                for (Plan.Entry e : state.plan.entries()) {
+                    if (e.row() != null) {
+                        applied.add(e.migration());
+                    }
+                }
+                session.activity = "running the verification queries";
+                return Verifier.run(session.connection, applied);
+            } catch (SQLException e) {
+                throw DatabaseRefusal.describe(e, session.connection, history, session.activity, false);
+            }
+        }
     }
 
     public StatusReport validate() {

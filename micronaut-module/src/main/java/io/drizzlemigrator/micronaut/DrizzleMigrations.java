@@ -355,6 +355,7 @@ public class DrizzleMigrations {
                 .ddlLockTimeout(c.getDdlLockTimeout())
                 .ddlLockRetries(c.getDdlLockRetries())
                 .repairInvalidIndexes(c.isRepairInvalidIndexes())
+                .verifyAfterMigrate(c.isVerifyAfterMigrate())
                 .largeTableRows(c.getLargeTableRows())
                 .lintMode(c.getLintMode())
                 .terminateBlockers(c.isTerminateBlockers())

@@ -61,6 +61,12 @@ public class DrizzleMigrationsConfiguration implements Toggleable {
     private Duration ddlLockTimeout = MigratorDefaults.DDL_LOCK_TIMEOUT;
     private int ddlLockRetries = MigratorDefaults.DDL_LOCK_RETRIES;
     private boolean repairInvalidIndexes = MigratorDefaults.REPAIR_INVALID_INDEXES;
+
+    /**
+     * Whether a successful migrate runs the applied migrations' VERIFICATION QUERIES afterwards; the results show in
+     * the endpoint's lastRun and the health details.
+     */
+    private boolean verifyAfterMigrate = MigratorDefaults.VERIFY_AFTER_MIGRATE;
     private long largeTableRows = MigratorDefaults.LARGE_TABLE_ROWS;
     private LintMode lintMode = MigratorDefaults.LINT_MODE;
     private boolean terminateBlockers = MigratorDefaults.TERMINATE_BLOCKERS;
@@ -248,6 +254,14 @@ public class DrizzleMigrationsConfiguration implements Toggleable {
 
     public void setRepairInvalidIndexes(boolean repairInvalidIndexes) {
         this.repairInvalidIndexes = repairInvalidIndexes;
+    }
+
+    public boolean isVerifyAfterMigrate() {
+        return verifyAfterMigrate;
+    }
+
+    public void setVerifyAfterMigrate(boolean verifyAfterMigrate) {
+        this.verifyAfterMigrate = verifyAfterMigrate;
     }
 
     /**

@@ -40,6 +40,7 @@ class ConfigurationPropertiesTest {
                 assertThat(c.getDdlLockTimeout()).isEqualTo(core.ddlLockTimeout());
                 assertThat(c.getDdlLockRetries()).isEqualTo(core.ddlLockRetries());
                 assertThat(c.isRepairInvalidIndexes()).isEqualTo(core.repairInvalidIndexes());
+                assertThat(c.isVerifyAfterMigrate()).isEqualTo(core.verifyAfterMigrate());
                 assertThat(c.getLargeTableRows()).isEqualTo(core.largeTableRows());
                 assertThat(c.getLintMode()).isEqualTo(core.lintMode());
                 assertThat(c.isTerminateBlockers()).isEqualTo(core.terminateBlockers());
@@ -66,6 +67,7 @@ class ConfigurationPropertiesTest {
                 Map.entry(P + "ddl-lock-timeout", "750ms"),
                 Map.entry(P + "ddl-lock-retries", "2"),
                 Map.entry(P + "repair-invalid-indexes", "false"),
+                Map.entry(P + "verify-after-migrate", "true"),
                 Map.entry(P + "large-table-rows", "0"),
                 Map.entry(P + "terminate-blockers", "true"),
                 Map.entry(P + "progress-interval", "2s"),
@@ -89,6 +91,7 @@ class ConfigurationPropertiesTest {
             assertThat(c.ddlLockTimeout()).isEqualTo(Duration.ofMillis(750));
             assertThat(c.ddlLockRetries()).isEqualTo(2);
             assertThat(c.repairInvalidIndexes()).isFalse();
+            assertThat(c.verifyAfterMigrate()).isTrue();
             assertThat(c.largeTableRows()).isZero();
             assertThat(c.terminateBlockers()).isTrue();
             assertThat(c.progressInterval()).isEqualTo(Duration.ofSeconds(2));

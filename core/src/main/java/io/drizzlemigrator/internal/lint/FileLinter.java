@@ -56,6 +56,7 @@ final class FileLinter {
                 rules.statement(step.statement(), new Draft.Scope(step.line(), lastLine, previousEnd));
                 previousEnd = lastLine;
             }
+            VerificationRule.check(m.file(), prepared, sql, sink);
         }
         if (!Conventions.inert(prepared, sql)) {
             Conventions.header(m, header, rules, sink);

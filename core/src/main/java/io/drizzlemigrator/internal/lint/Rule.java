@@ -41,6 +41,8 @@ public enum Rule {
     MISSING_ROLLBACK("missing-rollback", Severity.WARNING,
             "Migration that alters existing objects without a rollback file"),
     AUTO_NAME("auto-name", Severity.INFO, "Meaningless drizzle-kit name"),
+    VERIFICATION_SIDE_EFFECT("verification-side-effect", Severity.ERROR,
+            "A statement with side effects in the VERIFICATION QUERIES section"),
     JOURNAL_MISSING_FILE("journal-missing-file", Severity.ERROR, "Journal entry without its file"),
     JOURNAL_DUPLICATE_TAG("journal-duplicate-tag", Severity.ERROR, "Two journal entries with one tag"),
     JOURNAL_DUPLICATE_IDX("journal-duplicate-idx", Severity.WARNING, "Two journal entries with one idx"),

@@ -121,6 +121,7 @@ public final class DrizzleMigrationsAutoConfiguration {
             }
             builder.ddlLockRetries(p.getDdlLockRetries());
             builder.repairInvalidIndexes(p.isRepairInvalidIndexes());
+            builder.verifyAfterMigrate(p.isVerifyAfterMigrate());
             builder.largeTableRows(p.getLargeTableRows());
             builder.lintMode(p.getLintMode());
             builder.terminateBlockers(p.isTerminateBlockers());

@@ -78,6 +78,12 @@ public class DrizzleMigrationsProperties {
     private boolean repairInvalidIndexes = MigratorDefaults.REPAIR_INVALID_INDEXES;
 
     /**
+     * Whether a successful migrate runs the applied migrations' VERIFICATION QUERIES afterwards; the results show in
+     * the endpoint's lastRun and the health details.
+     */
+    private boolean verifyAfterMigrate = MigratorDefaults.VERIFY_AFTER_MIGRATE;
+
+    /**
      * Refuse a plain (non-concurrent) CREATE INDEX on an existing table whose estimated row count exceeds this, before
      * it takes a lock. 0 turns the check off.
      */
@@ -249,6 +255,14 @@ public class DrizzleMigrationsProperties {
 
     public void setProgressInterval(Duration progressInterval) {
         this.progressInterval = progressInterval;
+    }
+
+    public boolean isVerifyAfterMigrate() {
+        return verifyAfterMigrate;
+    }
+
+    public void setVerifyAfterMigrate(boolean verifyAfterMigrate) {
+        this.verifyAfterMigrate = verifyAfterMigrate;
     }
 
     public LintMode getLintMode() {

@@ -195,7 +195,7 @@ class DrizzleMigrationsAutoConfigurationTests {
                         "drizzle.migrations.ddl-lock-timeout=2s", "drizzle.migrations.ddl-lock-retries=7",
                         "drizzle.migrations.repair-invalid-indexes=false", "drizzle.migrations.large-table-rows=0",
                         "drizzle.migrations.terminate-blockers=true", "drizzle.migrations.progress-interval=2s",
-                        "drizzle.migrations.tenant-schema-from=public")
+                        "drizzle.migrations.tenant-schema-from=public", "drizzle.migrations.verify-after-migrate=true")
                 .withBean(DrizzleMigrationStrategy.class, DrizzleMigrationStrategy::skip)
                 .run(context -> {
                     assertThat(context).hasNotFailed();
@@ -216,6 +216,7 @@ class DrizzleMigrationsAutoConfigurationTests {
                     assertThat(config.repairInvalidIndexes()).isFalse();
                     assertThat(config.terminateBlockers()).isTrue();
                     assertThat(config.progressInterval()).hasSeconds(2);
+                    assertThat(config.verifyAfterMigrate()).isTrue();
                     assertThat(config.largeTableRows()).isZero();
                 });
     }

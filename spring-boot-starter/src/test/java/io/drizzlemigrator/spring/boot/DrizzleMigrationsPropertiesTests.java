@@ -54,6 +54,7 @@ class DrizzleMigrationsPropertiesTests {
         assertThat(properties.isRepairInvalidIndexes()).isEqualTo(core.repairInvalidIndexes());
         assertThat(properties.isTerminateBlockers()).isEqualTo(core.terminateBlockers());
         assertThat(properties.getProgressInterval()).isEqualTo(core.progressInterval());
+        assertThat(properties.isVerifyAfterMigrate()).isEqualTo(core.verifyAfterMigrate());
         assertThat(properties.getLargeTableRows()).isEqualTo(core.largeTableRows());
         assertThat(properties.getLintMode()).isEqualTo(core.lintMode());
         assertThat(properties.getSearchPath()).isNull();
