@@ -37,7 +37,15 @@ class DrizzleHealthTests {
 
     DrizzleHealthTests(TestDatabase db) {
         this.db = db;
-        this.runner = new ApplicationContextRunner()
+        this.runner = healthRunner(db);
+    }
+
+    /**
+     * The auto-configurations of an application with actuator health and probes, on {@code db}, details shown (also
+     * {@link ReadinessWhileMigratingTests}'s).
+     */
+    static ApplicationContextRunner healthRunner(TestDatabase db) {
+        return new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
                         DrizzleMigrationsAutoConfiguration.class, DrizzleHealthAutoConfiguration.class,
                         EndpointAutoConfiguration.class, HealthContributorAutoConfiguration.class,

@@ -1,6 +1,5 @@
 package io.drizzlemigrator.spring.boot;
 
-import static io.drizzlemigrator.spring.boot.TestDatabases.applicationDataSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.drizzlemigrator.DrizzleMigrator;
@@ -19,21 +18,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.autoconfigure.availability.ApplicationAvailabilityAutoConfiguration;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.health.actuate.endpoint.HealthDescriptor;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.boot.health.actuate.endpoint.IndicatedHealthDescriptor;
-import org.springframework.boot.health.autoconfigure.actuate.endpoint.AvailabilityProbesAutoConfiguration;
-import org.springframework.boot.health.autoconfigure.actuate.endpoint.HealthEndpointAutoConfiguration;
-import org.springframework.boot.health.autoconfigure.application.AvailabilityHealthContributorAutoConfiguration;
-import org.springframework.boot.health.autoconfigure.contributor.HealthContributorAutoConfiguration;
-import org.springframework.boot.health.autoconfigure.registry.HealthContributorRegistryAutoConfiguration;
 import org.springframework.boot.health.contributor.Status;
-import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /**
@@ -67,20 +57,8 @@ class ReadinessWhileMigratingTests {
                 .migration("0001_slow", TestFolder.statements("CREATE TABLE slow (id int);",
                         "select pg_advisory_xact_lock(" + GATE + ");"))
                 .write();
-        ApplicationContextRunner runner = new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
-                        DrizzleMigrationsAutoConfiguration.class, DrizzleHealthAutoConfiguration.class,
-                        EndpointAutoConfiguration.class, HealthContributorAutoConfiguration.class,
-                        HealthContributorRegistryAutoConfiguration.class, HealthEndpointAutoConfiguration.class,
-                        ApplicationAvailabilityAutoConfiguration.class,
-                        AvailabilityHealthContributorAutoConfiguration.class,
-                        AvailabilityProbesAutoConfiguration.class))
-                .withPropertyValues(applicationDataSource(db))
-                .withPropertyValues("drizzle.migrations.location=filesystem:" + folder,
-                        // Boot 4's default; Boot 3 (the same test runs there) makes probe groups only on a platform
-                        "management.endpoint.health.probes.enabled=true",
-                        "management.endpoint.health.show-details=always",
-                        "management.endpoint.health.show-components=always")
+        ApplicationContextRunner runner = DrizzleHealthTests.healthRunner(db)
+                .withPropertyValues("drizzle.migrations.location=filesystem:" + folder)
                 .withBean(DrizzleMigrationStrategy.class, DrizzleMigrationStrategy::skip)
                 .withUserConfiguration(DrizzleHealthTests.ImmediateRecheck.class);
 
