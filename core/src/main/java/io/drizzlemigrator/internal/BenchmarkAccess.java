@@ -1,5 +1,6 @@
 package io.drizzlemigrator.internal;
 
+import io.drizzlemigrator.internal.source.BenchmarkSwitches;
 import io.drizzlemigrator.internal.source.MigrationFile;
 import io.drizzlemigrator.internal.source.MigrationFolderReader;
 import io.drizzlemigrator.internal.sql.SqlLexer;
@@ -39,5 +40,22 @@ public final class BenchmarkAccess {
     /** Splits {@code sql} into statements as a run does; returns how many there are. */
     public static int statementCount(String sql) {
         return SqlLexer.split(sql).size();
+    }
+
+    /**
+     * Switches the in-JVM hash memo on or off: off, a second read of a folder in the same JVM reads and hashes every
+     * file again, the work drizzle-orm's second call does.
+     */
+    public static void hashMemo(boolean on) {
+        BenchmarkSwitches.hashMemo(on);
+    }
+
+    /**
+     * Chooses how a folder read hashes files and parses the journal: the hand-written SHA-256 or the JDK's
+     * {@code MessageDigest}, {@code PlainJournal} (Jackson only for what it declines) or Jackson for every journal.
+     */
+    public static void folderReadPieces(boolean jdkDigest, boolean jacksonJournal) {
+        BenchmarkSwitches.jdkDigest(jdkDigest);
+        BenchmarkSwitches.jacksonJournal(jacksonJournal);
     }
 }
