@@ -14,11 +14,6 @@ public final class BenchmarkSwitches {
         HashMemo.enabled = on;
     }
 
-    /** Hash migration files with {@code java.security.MessageDigest} instead of the hand-written SHA-256. */
-    public static void jdkDigest(boolean on) {
-        FileContents.jdkDigest = on;
-    }
-
     /** Parse every journal with Jackson's streaming parser, never with {@code PlainJournal}. */
     public static void jacksonJournal(boolean on) {
         JournalParser.jacksonOnly = on;

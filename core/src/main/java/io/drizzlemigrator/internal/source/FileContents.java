@@ -19,27 +19,11 @@ final class FileContents {
         'e', 'f'};
     private static final char REPLACEMENT = '\uFFFD';
 
-    /** Set only through {@code BenchmarkAccess}: hash with the JDK's {@code MessageDigest} (issue 22's measurement). */
-    static volatile boolean jdkDigest;
-
     private final Sha256 sha256 = new Sha256();
-    private java.security.MessageDigest jdk;
 
     /** Lowercase hex SHA-256 of the bytes: drizzle's hash of the file (for valid UTF-8). */
     String hash(byte[] bytes) {
-        byte[] digest;
-        if (jdkDigest) {
-            if (jdk == null) {
-                try {
-                    jdk = java.security.MessageDigest.getInstance("SHA-256");
-                } catch (java.security.NoSuchAlgorithmException e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-            digest = jdk.digest(bytes);
-        } else {
-            digest = sha256.digest(bytes);
-        }
+        byte[] digest = sha256.digest(bytes);
         byte[] hex = new byte[digest.length * 2];
         for (int i = 0; i < digest.length; i++) {
             hex[2 * i] = HEX_DIGITS[(digest[i] >> 4) & 0xf];
