@@ -31,8 +31,6 @@ final class Harness {
     static final String DM = "drizzle-migrator";
     /** drizzle-migrator with the in-JVM hash memo off: every call reads and hashes every file, as drizzle's does. */
     static final String DM_MEMO_OFF = "drizzle-migrator-memo-off";
-    /** drizzle-migrator hashing with {@code MessageDigest} instead of its hand-written SHA-256 (issue 22). */
-    static final String DM_JDK_DIGEST = "drizzle-migrator-jdk-digest";
     /** drizzle-migrator parsing the journal with Jackson instead of PlainJournal (issue 22). */
     static final String DM_JACKSON_JOURNAL = "drizzle-migrator-jackson-journal";
     /** {@code java -jar cli/target/drizzle-migrator.jar migrate}, whole process. */
@@ -95,8 +93,8 @@ final class Harness {
 
     /** The tools measured at a no-op start. */
     static List<String> noopTools(Dataset d) {
-        return d.generated() ? List.of(DM, JDBC, FLYWAY, DRIZZLE_ORM, DM_MEMO_OFF, DRIZZLE_KIT, DM_JDK_DIGEST,
-                CLI, DM_JACKSON_JOURNAL, JDBC_PROCESS)
+        return d.generated() ? List.of(DM, JDBC, FLYWAY, DRIZZLE_ORM, DM_MEMO_OFF, DRIZZLE_KIT, CLI,
+                DM_JACKSON_JOURNAL, JDBC_PROCESS)
                 : List.of(DM, JDBC, DRIZZLE_ORM, DM_MEMO_OFF, DRIZZLE_KIT);
     }
 
@@ -202,7 +200,8 @@ final class Harness {
                 "build it first (benchmarks/run.sh does)");
     }
 
-    private static Path findUpwards(Path relative, String remedy) {
+    /** {@code relative}, resolved against the working directory or the nearest of its parents that holds it. */
+    static Path findUpwards(Path relative, String remedy) {
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null) {
             Path file = dir.resolve(relative);
@@ -293,10 +292,9 @@ final class Harness {
         String id = d.id();
         ProcessRunner.Outcome o;
         switch (tool) {
-            case DM, DM_MEMO_OFF, DM_JDK_DIGEST, DM_JACKSON_JOURNAL -> {
+            case DM, DM_MEMO_OFF, DM_JACKSON_JOURNAL -> {
                 o = probe(Probe.DM_MODE + switch (tool) {
                     case DM_MEMO_OFF -> ":memo-off";
-                    case DM_JDK_DIGEST -> ":jdk-digest";
                     case DM_JACKSON_JOURNAL -> ":jackson-journal";
                     default -> "";
                 }, db, d.drizzleFolder());

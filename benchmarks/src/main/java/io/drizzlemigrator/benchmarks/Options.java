@@ -70,8 +70,8 @@ record Options(boolean quick, Path out, Path publish, Path chart, List<Integer> 
             default -> List.of(corporaSpec.split(","));
         };
         return new Options(quick, out, publish, chart != null ? chart : out.resolve("benchmarks.png"), sizeList,
-                corpusList, noopReps != null ? noopReps : quick ? 2 : 7, applyReps != null ? applyReps : quick ? 1 : 5,
-                corpusReps != null ? corpusReps : quick ? 1 : 3, jmh, ownServer);
+                corpusList, noopReps != null ? noopReps : quick ? 2 : 11, applyReps != null ? applyReps : quick ? 1 : 7,
+                corpusReps != null ? corpusReps : quick ? 1 : 5, jmh, ownServer);
     }
 
     private static String value(String[] args, int i, String option) {

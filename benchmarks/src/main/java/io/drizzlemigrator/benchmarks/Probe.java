@@ -36,7 +36,7 @@ public final class Probe {
 
     /**
      * drizzle-migrator's mode; {@code drizzle-migrator:memo-off} switches the hash memo off for the whole process,
-     * {@code :jdk-digest} hashes with {@code MessageDigest}, {@code :jackson-journal} parses the journal with Jackson.
+     * {@code :jackson-journal} parses the journal with Jackson instead of core's PlainJournal.
      */
     static final String DM_MODE = "drizzle-migrator";
 
@@ -64,9 +64,9 @@ public final class Probe {
         if (mode.startsWith(DM_MODE)) {
             // every variant turns every switch before the clock starts, so that all pay the same for it
             String variant = mode.substring(DM_MODE.length());
-            BenchmarkAccess.folderReadPieces(variant.equals(":jdk-digest"), variant.equals(":jackson-journal"));
+            BenchmarkAccess.jacksonJournal(variant.equals(":jackson-journal"));
             BenchmarkAccess.hashMemo(!variant.equals(":memo-off"));
-            if (!List.of("", ":jdk-digest", ":jackson-journal", ":memo-off").contains(variant)) {
+            if (!List.of("", ":jackson-journal", ":memo-off").contains(variant)) {
                 System.err.println("unknown variant " + mode);
                 System.exit(2);
             }

@@ -62,7 +62,8 @@ record SpringApp(Path dir, String mainClass) {
     static String bootFlywayClasspath(ProcessRunner runner, Path work) throws IOException {
         Path file = work.resolve("boot-flyway.classpath");
         if (!Files.isRegularFile(file)) {
-            Path pom = bootFlywayPom();
+            Path pom = Harness.findUpwards(Path.of("benchmarks", "boot-flyway", "pom.xml"), "run from inside the"
+                    + " project checkout");
             ProcessRunner.Outcome o = runner.run(List.of("mvn", "-o", "-q", "-B", "-f", pom.toString(),
                     "dependency:build-classpath", "-Dmdep.outputFile=" + file), Map.of(), null);
             if (!o.ok() || !Files.isRegularFile(file)) {
@@ -71,20 +72,5 @@ record SpringApp(Path dir, String mainClass) {
             }
         }
         return Files.readString(file).trim();
-    }
-
-    private static Path bootFlywayPom() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null) {
-            for (Path candidate : new Path[] {dir.resolve("boot-flyway").resolve("pom.xml"),
-                dir.resolve("benchmarks").resolve("boot-flyway").resolve("pom.xml")}) {
-                if (Files.isRegularFile(candidate)) {
-                    return candidate;
-                }
-            }
-            dir = dir.getParent();
-        }
-        throw new IllegalStateException("Cannot find benchmarks/boot-flyway/pom.xml above "
-                + Path.of("").toAbsolutePath());
     }
 }
