@@ -352,7 +352,7 @@ final class Harness {
                 }
             }
             case JDBC_PROCESS -> {
-                o = runner.run(List.of(java, "-cp", JdbcFloorProcess.classpath(classpath),
+                o = runner.run(List.of(java, "-cp", JdbcFloorProcess.classpath(),
                         JdbcFloorProcess.class.getName(), server.jdbcUrl(db), server.user), passwordEnv(), null);
                 if (check(NOOP, id, tool, o, null, 0)) {
                     results.add(NOOP, id, tool, "process_ms", "ms", o.wallMs());

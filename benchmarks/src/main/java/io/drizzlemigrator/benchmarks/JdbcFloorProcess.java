@@ -32,15 +32,16 @@ public final class JdbcFloorProcess {
         }
     }
 
-    /** This module's classes and pgjdbc's jar, taken from the harness's own class path. */
-    static String classpath(String harnessClasspath) {
-        StringBuilder cp = new StringBuilder();
-        for (String entry : harnessClasspath.split(File.pathSeparator)) {
-            String name = new File(entry).getName();
-            if (entry.endsWith("classes") && entry.contains("benchmarks") || name.startsWith("postgresql-")) {
-                cp.append(cp.length() == 0 ? "" : File.pathSeparator).append(entry);
-            }
+    /** Where this class and pgjdbc's driver were loaded from (a folder or a jar each), as a class path. */
+    static String classpath() {
+        return location(JdbcFloorProcess.class) + File.pathSeparator + location(org.postgresql.Driver.class);
+    }
+
+    private static String location(Class<?> type) {
+        try {
+            return new File(type.getProtectionDomain().getCodeSource().getLocation().toURI()).getPath();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException("Cannot tell where " + type.getName() + " was loaded from", e);
         }
-        return cp.toString();
     }
 }
