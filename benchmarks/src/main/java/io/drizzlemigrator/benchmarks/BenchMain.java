@@ -46,8 +46,17 @@ public final class BenchMain {
         Files.deleteIfExists(log);
         ProcessRunner runner = new ProcessRunner(log, 600);
         Results results = new Results();
-        BenchServer server = BenchServer.fromEnvironment();
         Path nodeDir = nodeDir();
+        try (BenchServer server = options.ownServer() ? BenchServer.startOwn(work, runner)
+                : BenchServer.fromEnvironment()) {
+            measure(options, results, server, runner, nodeDir, work, out);
+        }
+        System.err.println("[bench] results in " + out);
+        return results;
+    }
+
+    private static void measure(Options options, Results results, BenchServer server, ProcessRunner runner,
+            Path nodeDir, Path work, Path out) throws Exception {
 
         results.environment.put("mode", options.quick() ? "quick" : "full");
         results.environment.put("started", now());
@@ -56,6 +65,9 @@ public final class BenchMain {
         results.environment.put("loadavg_start", loadAverage());
         results.environment.put("machine", Runtime.getRuntime().availableProcessors() + " CPUs, "
                 + "PostgreSQL " + server.serverVersion() + " on " + server.host);
+        results.environment.put("server", server.description());
+        results.environment.put("commit", Provenance.commit());
+        results.environment.put("sources_modified", Provenance.modifiedSources());
         results.environment.put("versions", "Java " + System.getProperty("java.version") + ", "
                 + command(runner, List.of("node", "--version"), null).trim().replace("v", "Node ")
                 + ", Flyway " + flywayVersion()
@@ -71,7 +83,7 @@ public final class BenchMain {
         for (String name : options.corpora()) {
             datasets.add(Harness.corpus(name, work));
         }
-        Harness harness = new Harness(options, server, results, runner, nodeDir);
+        Harness harness = new Harness(options, server, results, runner, nodeDir, work);
         boolean jmhDone = !options.jmh();
         for (Dataset d : datasets) {
             if (!d.generated() && !jmhDone) {
@@ -92,8 +104,6 @@ public final class BenchMain {
                     p -> System.err.println("[bench] " + p));
         }
         write(options, results, datasets, out);
-        System.err.println("[bench] results in " + out);
-        return results;
     }
 
     private static void runJmh(List<Dataset> datasets, Options options, Results results) throws Exception {

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,6 +29,14 @@ final class Harness {
     static final String SPRING = "spring-startup";
 
     static final String DM = "drizzle-migrator";
+    /** drizzle-migrator with the in-JVM hash memo off: every call reads and hashes every file, as drizzle's does. */
+    static final String DM_MEMO_OFF = "drizzle-migrator-memo-off";
+    /** drizzle-migrator parsing the journal with Jackson instead of PlainJournal (issue 22). */
+    static final String DM_JACKSON_JOURNAL = "drizzle-migrator-jackson-journal";
+    /** {@code java -jar cli/target/drizzle-migrator.jar migrate}, whole process. */
+    static final String CLI = "cli";
+    /** A JVM that connects, runs {@code select 1} and exits: the floor of a whole Java process. */
+    static final String JDBC_PROCESS = "jdbc-floor-process";
     static final String JDBC = "jdbc-floor";
     static final String FLYWAY = "flyway";
     static final String FLYWAY_GROUP = "flyway-group";
@@ -36,6 +45,11 @@ final class Harness {
     static final String PSQL = "psql-1";
     static final String WITH_STARTER = "with-starter";
     static final String WITHOUT_STARTER = "without-starter";
+    /** The example service without the starter, with Spring Boot's own Flyway integration on a Flyway folder. */
+    static final String WITH_BOOT_FLYWAY = "with-boot-flyway";
+
+    /** The tools timed only as whole processes, from start to exit. */
+    static final Set<String> WHOLE_PROCESS_ONLY = Set.of(DRIZZLE_KIT, PSQL, CLI, JDBC_PROCESS);
 
     /** The starter's auto-configurations, excluded to start the example service "without the starter". */
     private static final String STARTER_AUTO_CONFIGURATIONS = String.join(",",
@@ -57,7 +71,10 @@ final class Harness {
     /** The generated dataset on which the Spring Boot starter's startup is measured (its N). */
     private final int springSize;
 
-    Harness(Options options, BenchServer server, Results results, ProcessRunner runner, Path nodeDir) {
+    private final Path work;
+
+    Harness(Options options, BenchServer server, Results results, ProcessRunner runner, Path nodeDir, Path work) {
+        this.work = work;
         this.springSize = options.sizes().stream().mapToInt(Integer::intValue).max().orElse(0);
         this.options = options;
         this.server = server;
@@ -70,14 +87,15 @@ final class Harness {
 
     /** The tools measured applying a dataset, in their base order. */
     static List<String> applyTools(Dataset d) {
-        return d.generated() ? List.of(DM, JDBC, FLYWAY, FLYWAY_GROUP, DRIZZLE_ORM, DRIZZLE_KIT, PSQL)
-                : List.of(DM, JDBC, DRIZZLE_ORM, DRIZZLE_KIT, PSQL);
+        return d.generated() ? List.of(DM, JDBC, FLYWAY, FLYWAY_GROUP, DRIZZLE_ORM, DRIZZLE_KIT, PSQL, CLI)
+                : List.of(DM, JDBC, DRIZZLE_ORM, DRIZZLE_KIT, PSQL, CLI);
     }
 
     /** The tools measured at a no-op start. */
     static List<String> noopTools(Dataset d) {
-        return d.generated() ? List.of(DM, JDBC, FLYWAY, DRIZZLE_ORM, DRIZZLE_KIT)
-                : List.of(DM, JDBC, DRIZZLE_ORM, DRIZZLE_KIT);
+        return d.generated() ? List.of(DM, JDBC, FLYWAY, DRIZZLE_ORM, DM_MEMO_OFF, DRIZZLE_KIT, CLI,
+                DM_JACKSON_JOURNAL, JDBC_PROCESS)
+                : List.of(DM, JDBC, DRIZZLE_ORM, DM_MEMO_OFF, DRIZZLE_KIT);
     }
 
     void measure(Dataset d, int applyReps, int noopReps, Consumer<String> progress) throws IOException {
@@ -115,7 +133,7 @@ final class Harness {
                 }
             }
             if (dmDb != null && d.generated() && d.migrations() == springSize) {
-                springStartup(d, dmDb, noopReps, progress);
+                springStartup(d, dmDb, flywayDb, noopReps, progress);
             }
         } finally {
             for (String db : kept.values()) {
@@ -125,32 +143,49 @@ final class Harness {
     }
 
     /**
-     * The example Spring Boot service started against the up-to-date database with the dataset's folder as its
-     * migration location, with the starter and with the starter's auto-configurations excluded, alternating. The
-     * figure is Spring Boot's own "process running for" at "Started ..." (JVM start to a ready context).
+     * The example Spring Boot service started against up-to-date databases, three ways, alternating: with the
+     * starter (the dataset's drizzle folder, a no-op migration at startup), without it (the starter's
+     * auto-configurations excluded: nothing migrates), and without it but with Spring Boot's own Flyway integration
+     * ({@code spring-boot-flyway} and the Flyway that Boot manages added to the class path, the same history as a
+     * Flyway folder, on the database Flyway applied it to). All three start from the same exploded jar on a flat class
+     * path, so they differ only in the migration integration. The figure is Spring Boot's own "process running for"
+     * at "Started ..." (JVM start to a ready context).
      */
-    private void springStartup(Dataset d, String db, int reps, Consumer<String> progress) throws IOException {
-        Path jar = springJar();
-        List<String> variants = List.of(WITH_STARTER, WITHOUT_STARTER);
+    private void springStartup(Dataset d, String db, String flywayDb, int reps, Consumer<String> progress)
+            throws IOException {
+        SpringApp app = SpringApp.unpack(springJar(), work.resolve("spring-app"));
+        String bootFlyway = flywayDb == null ? null : SpringApp.bootFlywayClasspath(runner, work);
+        List<String> variants = flywayDb == null ? List.of(WITH_STARTER, WITHOUT_STARTER)
+                : List.of(WITH_STARTER, WITHOUT_STARTER, WITH_BOOT_FLYWAY);
         for (int rep = 0; rep < reps; rep++) {
             for (int i = 0; i < variants.size(); i++) {
                 String variant = variants.get((i + rep) % variants.size());
                 progress.accept(d.id() + " spring startup " + variant + " (" + (rep + 1) + "/" + reps + ")");
-                List<String> cmd = new ArrayList<>(List.of(java, "-jar", jar.toString(), "--server.port=0",
+                List<String> cmd = new ArrayList<>(List.of(java, "-cp",
+                        app.classpath(variant.equals(WITH_BOOT_FLYWAY) ? bootFlyway : null),
+                        app.mainClass(), "--server.port=0",
                         "--drizzle.migrations.location=filesystem:" + d.drizzleFolder()));
-                if (variant.equals(WITHOUT_STARTER)) {
+                if (!variant.equals(WITH_STARTER)) {
                     cmd.add("--spring.autoconfigure.exclude=" + STARTER_AUTO_CONFIGURATIONS);
                 }
-                ProcessRunner.Outcome o = runner.runUntil(cmd, Map.of("DATABASE_URL", server.libpqUrl(db)), STARTED);
+                if (variant.equals(WITH_BOOT_FLYWAY)) {
+                    cmd.add("--spring.flyway.locations=filesystem:" + d.flywayFolder());
+                    cmd.add("--logging.level.org.flywaydb=info");
+                }
+                String target = variant.equals(WITH_BOOT_FLYWAY) ? flywayDb : db;
+                ProcessRunner.Outcome o = runner.runUntil(cmd, Map.of("DATABASE_URL", server.libpqUrl(target)),
+                        STARTED);
                 Matcher m = STARTED.matcher(o.stdout());
                 if (!o.ok() || !m.find()) {
                     results.error(SPRING, d.id(), variant, "process_ms", "ms", "the service did not start (see"
                             + " run.log)");
                     continue;
                 }
-                if (variant.equals(WITH_STARTER) && !o.stdout().contains("Database is up to date")) {
-                    results.error(SPRING, d.id(), variant, "process_ms", "ms", "the starter did not run its no-op"
-                            + " migration (see run.log)");
+                String proof = variant.equals(WITH_STARTER) ? "Database is up to date"
+                        : variant.equals(WITH_BOOT_FLYWAY) ? "is up to date. No migration necessary" : null;
+                if (proof != null && !o.stdout().contains(proof)) {
+                    results.error(SPRING, d.id(), variant, "process_ms", "ms", "no \"" + proof + "\" in its"
+                            + " output: the integration did not run its no-op migration (see run.log)");
                     continue;
                 }
                 results.add(SPRING, d.id(), variant, "process_ms", "ms", Double.parseDouble(m.group(2)) * 1000);
@@ -161,17 +196,22 @@ final class Harness {
 
     /** {@code examples/spring-boot-app/target/spring-boot-app.jar}, found from the working directory upwards. */
     static Path springJar() {
+        return findUpwards(Path.of("examples", "spring-boot-app", "target", "spring-boot-app.jar"),
+                "build it first (benchmarks/run.sh does)");
+    }
+
+    /** {@code relative}, resolved against the working directory or the nearest of its parents that holds it. */
+    static Path findUpwards(Path relative, String remedy) {
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null) {
-            Path jar = dir.resolve("examples").resolve("spring-boot-app").resolve("target")
-                    .resolve("spring-boot-app.jar");
-            if (Files.isRegularFile(jar)) {
-                return jar;
+            Path file = dir.resolve(relative);
+            if (Files.isRegularFile(file)) {
+                return file;
             }
             dir = dir.getParent();
         }
-        throw new IllegalStateException("Cannot find examples/spring-boot-app/target/spring-boot-app.jar above "
-                + Path.of("").toAbsolutePath() + ": build it first (benchmarks/run.sh does)");
+        throw new IllegalStateException("Cannot find " + relative + " above " + Path.of("").toAbsolutePath() + ": "
+                + remedy);
     }
 
     private boolean apply(String tool, Dataset d, String db) throws IOException {
@@ -222,9 +262,22 @@ final class Harness {
                 }
                 results.add(APPLY, id, tool, "ms", "ms", o.wallMs());
             }
+            case CLI -> {
+                o = cli(db, d);
+                if (!check(APPLY, id, tool, o, null, 0) || !rowsMatch(APPLY, id, tool, db, d)) {
+                    return false;
+                }
+                results.add(APPLY, id, tool, "ms", "ms", o.wallMs());
+            }
             case PSQL -> {
+                // the password through the environment: the command line is logged
+                Map<String, String> env = new HashMap<>();
+                if (server.password != null) {
+                    env.put("PGPASSWORD", server.password);
+                }
                 o = runner.run(List.of("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-1", "-o", "/dev/null", "-f",
-                        d.allSql().toString(), "-d", server.libpqUrl(db)), Map.of(), null);
+                        d.allSql().toString(), "-h", server.host, "-p", Integer.toString(server.port), "-U",
+                        server.user, "-d", db), env, null);
                 if (!check(APPLY, id, tool, o, null, 0)) {
                     return false;
                 }
@@ -239,8 +292,12 @@ final class Harness {
         String id = d.id();
         ProcessRunner.Outcome o;
         switch (tool) {
-            case DM -> {
-                o = probe("drizzle-migrator", db, d.drizzleFolder());
+            case DM, DM_MEMO_OFF, DM_JACKSON_JOURNAL -> {
+                o = probe(Probe.DM_MODE + switch (tool) {
+                    case DM_MEMO_OFF -> ":memo-off";
+                    case DM_JACKSON_JOURNAL -> ":jackson-journal";
+                    default -> "";
+                }, db, d.drizzleFolder());
                 if (check(NOOP, id, tool, o, "applied_first", 0)) {
                     results.add(NOOP, id, tool, "cold_ms", "ms", o.result().get("first_ms"));
                     results.add(NOOP, id, tool, "warm_ms", "ms", o.result().get("second_ms"));
@@ -288,8 +345,41 @@ final class Harness {
                     results.add(NOOP, id, tool, "process_ms", "ms", o.wallMs());
                 }
             }
+            case CLI -> {
+                o = cli(db, d);
+                if (check(NOOP, id, tool, o, null, 0)) {
+                    results.add(NOOP, id, tool, "process_ms", "ms", o.wallMs());
+                }
+            }
+            case JDBC_PROCESS -> {
+                o = runner.run(List.of(java, "-cp", JdbcFloorProcess.classpath(),
+                        JdbcFloorProcess.class.getName(), server.jdbcUrl(db), server.user), passwordEnv(), null);
+                if (check(NOOP, id, tool, o, null, 0)) {
+                    results.add(NOOP, id, tool, "process_ms", "ms", o.wallMs());
+                }
+            }
             default -> throw new IllegalArgumentException(tool);
         }
+    }
+
+    /** {@code java -jar drizzle-migrator.jar migrate}: the password comes with DATABASE_URL, as in a container. */
+    private ProcessRunner.Outcome cli(String db, Dataset d) throws IOException {
+        return runner.run(List.of(java, "-jar", cliJar().toString(), "migrate", "--dir",
+                d.drizzleFolder().toString()), Map.of("DATABASE_URL", server.libpqUrl(db)), null);
+    }
+
+    /** {@code cli/target/drizzle-migrator.jar}, found from the working directory upwards. */
+    static Path cliJar() {
+        return findUpwards(Path.of("cli", "target", "drizzle-migrator.jar"), "build it first (benchmarks/run.sh"
+                + " does: mvn -pl cli -am package)");
+    }
+
+    private Map<String, String> passwordEnv() {
+        Map<String, String> env = new HashMap<>();
+        if (server.password != null) {
+            env.put("BENCH_DB_PASSWORD", server.password);
+        }
+        return env;
     }
 
     private ProcessRunner.Outcome probe(String mode, String db, Path folder) throws IOException {
@@ -298,11 +388,7 @@ final class Harness {
         if (folder != null) {
             cmd.add(folder.toString());
         }
-        Map<String, String> env = new HashMap<>();
-        if (server.password != null) {
-            env.put("BENCH_DB_PASSWORD", server.password);
-        }
-        return runner.run(cmd, env, null);
+        return runner.run(cmd, passwordEnv(), null);
     }
 
     private ProcessRunner.Outcome node(String db, List<String> cmd) throws IOException {
@@ -318,13 +404,13 @@ final class Harness {
     /** Records an error (and returns false) when the process failed or did not do what it should have. */
     private boolean check(String scenario, String dataset, String tool, ProcessRunner.Outcome o, String countKey,
             int expected) {
-        String metric = scenario.equals(APPLY) ? "ms" : tool.equals(DRIZZLE_KIT) ? "process_ms" : "cold_ms";
+        String metric = scenario.equals(APPLY) ? "ms" : WHOLE_PROCESS_ONLY.contains(tool) ? "process_ms" : "cold_ms";
         if (!o.ok()) {
             results.error(scenario, dataset, tool, metric, "ms", "exit code " + o.exitCode()
                     + " (see run.log for its output)");
             return false;
         }
-        if (!tool.equals(DRIZZLE_KIT) && !tool.equals(PSQL) && o.firstDoneMs() == null) {
+        if (!WHOLE_PROCESS_ONLY.contains(tool) && o.firstDoneMs() == null) {
             results.error(scenario, dataset, tool, metric, "ms", "printed no " + ProcessRunner.FIRST_DONE
                     + " line: its whole-process time cannot be told (see run.log)");
             return false;

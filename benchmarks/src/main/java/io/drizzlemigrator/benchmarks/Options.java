@@ -6,18 +6,21 @@ import java.util.List;
 
 /** The harness's command line. */
 record Options(boolean quick, Path out, Path publish, Path chart, List<Integer> sizes, List<String> corpora,
-        int noopReps, int applyReps, int corpusReps, boolean jmh) {
+        int noopReps, int applyReps, int corpusReps, boolean jmh, boolean ownServer) {
 
     static final String USAGE = """
             usage: BenchMain [--quick] [--out DIR] [--publish docs/benchmarks.md] [--chart FILE.png]
                              [--sizes 100,1000] [--corpora all|none|name,...] [--reps N] [--apply-reps N]
-                             [--corpus-reps N] [--no-jmh]
+                             [--corpus-reps N] [--no-jmh] [--server own|external]
               --quick        N=100, one small corpus, 2 no-op and 1 apply repetition(s), a 1-iteration JMH in-process:
                              checks that the harness works (a few minutes), its timings mean little
               --out DIR      where results go (default benchmarks/results): latest.json, <timestamp>.json,
                              latest.md, the chart and run.log
               --publish F    also replace the generated part of F (between its results markers)
               --chart F      the chart's path (default <out>/benchmarks.png)
+              --server own   (default) start a PostgreSQL cluster of the harness's own (initdb, scram-sha-256,
+                             TCP with a password), stop and delete it at the end
+              --server external  the tests' server (DRIZZLE_TEST_DATABASE_URL, else 127.0.0.1:5432 as postgres)
             """;
 
     static Options parse(String[] args) {
@@ -31,6 +34,7 @@ record Options(boolean quick, Path out, Path publish, Path chart, List<Integer> 
         Integer applyReps = null;
         Integer corpusReps = null;
         boolean jmh = true;
+        boolean ownServer = true;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -44,6 +48,13 @@ record Options(boolean quick, Path out, Path publish, Path chart, List<Integer> 
                 case "--apply-reps" -> applyReps = positive(value(args, ++i, a), a);
                 case "--corpus-reps" -> corpusReps = positive(value(args, ++i, a), a);
                 case "--no-jmh" -> jmh = false;
+                case "--server" -> {
+                    String v = value(args, ++i, a);
+                    if (!v.equals("own") && !v.equals("external")) {
+                        throw new IllegalArgumentException("--server takes own or external, not " + v);
+                    }
+                    ownServer = v.equals("own");
+                }
                 case "-h", "--help" -> throw new IllegalArgumentException(USAGE);
                 default -> throw new IllegalArgumentException("unknown option " + a + "\n" + USAGE);
             }
@@ -59,8 +70,8 @@ record Options(boolean quick, Path out, Path publish, Path chart, List<Integer> 
             default -> List.of(corporaSpec.split(","));
         };
         return new Options(quick, out, publish, chart != null ? chart : out.resolve("benchmarks.png"), sizeList,
-                corpusList, noopReps != null ? noopReps : quick ? 2 : 7, applyReps != null ? applyReps : quick ? 1 : 5,
-                corpusReps != null ? corpusReps : quick ? 1 : 3, jmh);
+                corpusList, noopReps != null ? noopReps : quick ? 2 : 11, applyReps != null ? applyReps : quick ? 1 : 7,
+                corpusReps != null ? corpusReps : quick ? 1 : 5, jmh, ownServer);
     }
 
     private static String value(String[] args, int i, String option) {

@@ -34,6 +34,12 @@ public final class Probe {
 
     static final String BREAKPOINT = "--> statement-breakpoint";
 
+    /**
+     * drizzle-migrator's mode; {@code drizzle-migrator:memo-off} switches the hash memo off for the whole process,
+     * {@code :jackson-journal} parses the journal with Jackson instead of core's PlainJournal.
+     */
+    static final String DM_MODE = "drizzle-migrator";
+
     private Probe() {
     }
 
@@ -55,8 +61,19 @@ public final class Probe {
         // for every tool alike, before any clock starts.
         org.slf4j.LoggerFactory.getLogger(Probe.class).debug("probe {} starting", mode);
         Map<String, Object> out = new LinkedHashMap<>();
+        if (mode.startsWith(DM_MODE)) {
+            // every variant turns every switch before the clock starts, so that all pay the same for it
+            String variant = mode.substring(DM_MODE.length());
+            BenchmarkAccess.jacksonJournal(variant.equals(":jackson-journal"));
+            BenchmarkAccess.hashMemo(!variant.equals(":memo-off"));
+            if (!List.of("", ":jackson-journal", ":memo-off").contains(variant)) {
+                System.err.println("unknown variant " + mode);
+                System.exit(2);
+            }
+            mode = DM_MODE;
+        }
         switch (mode) {
-            case "drizzle-migrator" -> drizzleMigrator(url, user, password, folder, out);
+            case DM_MODE -> drizzleMigrator(url, user, password, folder, out);
             case "jdbc-noop" -> jdbcNoop(url, user, password, out);
             case "jdbc-apply" -> jdbcApply(url, user, password, folder, out);
             case "flyway" -> flyway(url, user, password, folder, false, out);

@@ -38,7 +38,12 @@ class QuickRunIT {
             expected.add(Figure.key(Harness.NOOP, dataset, Harness.DRIZZLE_ORM, "cold_ms"));
             expected.add(Figure.key(Harness.NOOP, dataset, Harness.DRIZZLE_ORM, "warm_ms"));
             expected.add(Figure.key(Harness.NOOP, dataset, Harness.DRIZZLE_KIT, "process_ms"));
+            expected.add(Figure.key(Harness.NOOP, dataset, Harness.DM_MEMO_OFF, "pooled_ms"));
+            expected.add(Figure.key(Harness.APPLY, dataset, Harness.CLI, "ms"));
             if (generated) {
+                expected.add(Figure.key(Harness.NOOP, dataset, Harness.CLI, "process_ms"));
+                expected.add(Figure.key(Harness.NOOP, dataset, Harness.JDBC_PROCESS, "process_ms"));
+                expected.add(Figure.key(Harness.NOOP, dataset, Harness.DM_JACKSON_JOURNAL, "cold_ms"));
                 expected.add(Figure.key(Harness.APPLY, dataset, Harness.FLYWAY, "ms"));
                 expected.add(Figure.key(Harness.APPLY, dataset, Harness.FLYWAY, "load_ms"));
                 expected.add(Figure.key(Harness.APPLY, dataset, Harness.FLYWAY_GROUP, "ms"));
@@ -49,6 +54,7 @@ class QuickRunIT {
         }
         expected.add(Figure.key(Harness.SPRING, "n100", Harness.WITH_STARTER, "process_ms"));
         expected.add(Figure.key(Harness.SPRING, "n100", Harness.WITHOUT_STARTER, "process_ms"));
+        expected.add(Figure.key(Harness.SPRING, "n100", Harness.WITH_BOOT_FLYWAY, "process_ms"));
         expected.add(Figure.key(JmhRunner.JMH, "n100", "read-folder-disk", "ms_per_op"));
         expected.add(Figure.key(JmhRunner.JMH, "n100", "read-folder-disk-again", "ms_per_op"));
         expected.add(Figure.key(JmhRunner.JMH, "n100", "read-folder-classpath-jar", "ms_per_op"));
@@ -70,7 +76,11 @@ class QuickRunIT {
             assertThat(f.values).as(key).hasSize(reps).allSatisfy(v -> assertThat(v).isPositive());
         }
         assertThat(out.resolve("latest.json")).isNotEmptyFile();
-        assertThat(Files.readString(out.resolve("latest.md"))).contains("× JDBC floor", "Targets", "Spring Boot starter");
+        assertThat(Files.readString(out.resolve("latest.md"))).contains("× JDBC floor", "Targets",
+                "Spring Boot's own Flyway integration", "Whole process, start to exit", "hash memo off",
+                "pg_hba methods: scram-sha-256", "on commit `");
+        assertThat(results.environment.get("server")).as("the harness's own scram-sha-256 cluster")
+                .contains("the harness's own cluster", "pg_hba methods: scram-sha-256");
         assertThat(Files.readAllBytes(out.resolve("benchmarks.png"))).startsWith(0x89, 'P', 'N', 'G');
     }
 }

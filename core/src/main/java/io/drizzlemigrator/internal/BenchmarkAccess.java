@@ -1,5 +1,6 @@
 package io.drizzlemigrator.internal;
 
+import io.drizzlemigrator.internal.source.BenchmarkSwitches;
 import io.drizzlemigrator.internal.source.MigrationFile;
 import io.drizzlemigrator.internal.source.MigrationFolderReader;
 import io.drizzlemigrator.internal.sql.SqlLexer;
@@ -39,5 +40,21 @@ public final class BenchmarkAccess {
     /** Splits {@code sql} into statements as a run does; returns how many there are. */
     public static int statementCount(String sql) {
         return SqlLexer.split(sql).size();
+    }
+
+    /**
+     * Switches the in-JVM hash memo on or off: off, a second read of a folder in the same JVM reads and hashes every
+     * file again, the work drizzle-orm's second call does.
+     */
+    public static void hashMemo(boolean on) {
+        BenchmarkSwitches.hashMemo(on);
+    }
+
+    /**
+     * Chooses how a folder read parses the journal: {@code PlainJournal} (Jackson only for what it declines), as
+     * built, or Jackson's streaming parser for every journal, to measure what the hand-written reader wins.
+     */
+    public static void jacksonJournal(boolean on) {
+        BenchmarkSwitches.jacksonJournal(on);
     }
 }
