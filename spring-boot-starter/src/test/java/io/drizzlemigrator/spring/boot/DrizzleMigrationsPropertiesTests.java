@@ -32,7 +32,11 @@ class DrizzleMigrationsPropertiesTests {
             "drizzle.migrations.password", "the dedicated URL's password, or the application DataSource's",
             "drizzle.migrations.lock-key", "derived from schema and table",
             "drizzle.migrations.search-path", "the migration role's own search_path",
-            "drizzle.migrations.init-sql", "nothing runs before the migrations");
+            "drizzle.migrations.init-sql", "nothing runs before the migrations",
+            "drizzle.migrations.tenant-schema-from", "no schema qualifier is mapped",
+            "drizzle.migrations.tenants.schemas", "no tenants unless listed here or found by tenants.query",
+            "drizzle.migrations.tenants.query", "no tenants unless found here or listed in tenants.schemas",
+            "drizzle.migrations.tenants.canary", "none unless tenants.startup=canary");
 
     @Test
     void defaultValuesAreTheCoresDefaults() {
