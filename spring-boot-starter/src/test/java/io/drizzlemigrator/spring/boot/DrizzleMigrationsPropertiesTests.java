@@ -32,7 +32,11 @@ class DrizzleMigrationsPropertiesTests {
             "drizzle.migrations.password", "the dedicated URL's password, or the application DataSource's",
             "drizzle.migrations.lock-key", "derived from schema and table",
             "drizzle.migrations.search-path", "the migration role's own search_path",
-            "drizzle.migrations.init-sql", "nothing runs before the migrations");
+            "drizzle.migrations.init-sql", "nothing runs before the migrations",
+            "drizzle.migrations.tenant-schema-from", "no schema qualifier is mapped",
+            "drizzle.migrations.tenants.schemas", "no tenants: one bookkeeping table, no fan-out",
+            "drizzle.migrations.tenants.query", "no tenants: one bookkeeping table, no fan-out",
+            "drizzle.migrations.tenants.canary", "no canary: every tenant migrates at once");
 
     @Test
     void defaultValuesAreTheCoresDefaults() {
