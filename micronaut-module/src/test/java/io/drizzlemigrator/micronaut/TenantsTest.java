@@ -1,6 +1,7 @@
 package io.drizzlemigrator.micronaut;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.InstanceOfAssertFactories.MAP;
 
 import io.drizzlemigrator.StatusView;
@@ -104,6 +105,34 @@ class TenantsTest {
                         .extractingByKey("targets").asList().extracting(t -> ((Map<String, Object>) t).get("outcome"))
                         .containsExactly("applied", "behind", "behind");
             }
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void withStartupMigrationOffTheTenantsAreReadAndLeftAsTheyAre() {
+        try (TestDatabase db = TestDatabase.create("mn_tenants_off")) {
+            db.execute("CREATE SCHEMA acme", "CREATE SCHEMA globex");
+            try (ApplicationContext ctx = TestContexts.run(db, P + "location", folder(), P + "enabled", false,
+                    P + "tenant-schema-from", "public", P + "tenants.schemas", "acme,globex")) {
+                assertThat(db.relationExists("acme.__drizzle_migrations")).isFalse();
+                HealthResult health = ctx.getBean(DrizzleHealthIndicator.class).check();
+                assertThat(health.getStatus()).isEqualTo(HealthStatus.UP);
+                assertThat(((Map<String, Object>) health.getDetails()).get("default")).asInstanceOf(MAP)
+                        .containsEntry("current", 0).containsEntry("behind", 2).containsEntry("failed", 0);
+            }
+        }
+    }
+
+    @Test
+    void aCanaryStartupWithoutACanaryFailsNamingTheProperty() {
+        try (TestDatabase db = TestDatabase.create("mn_tenants_nocanary")) {
+            db.execute("CREATE SCHEMA acme");
+            assertThatThrownBy(() -> TestContexts.run(db, P + "location", folder(), P + "tenant-schema-from",
+                    "public", P + "tenants.schemas", "acme", P + "tenants.startup", "canary").close())
+                    .hasStackTraceContaining("drizzle.migrations.datasources.default.tenants: startup=canary needs a"
+                            + " canary");
+            assertThat(db.relationExists("acme.__drizzle_migrations")).isFalse();
         }
     }
 
