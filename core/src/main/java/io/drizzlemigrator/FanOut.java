@@ -234,7 +234,57 @@ public final class FanOut {
             return run(true);
         }
 
+        /**
+         * What a schema-per-tenant service does at startup: with {@link TenantStartup#ALL} {@link #run()}; with
+         * {@link TenantStartup#CANARY} migrates the canary alone and then reads every other target's state
+         * ({@link #status()}), leaving them to a Job. A failed target does not fail startup (health reports it); a
+         * failed canary does.
+         *
+         * @return every target, the canary first
+         * @throws ConfigurationException {@code CANARY} without a canary (nothing ran)
+         * @throws DrizzleMigratorException the canary did not migrate: no other target was migrated
+         */
+        public FanOutResult startup(TenantStartup mode) {
+            if (mode == TenantStartup.ALL) {
+                FanOutResult result = run();
+                if (canary != null && !result.targets().get(0).isCurrent()) {
+                    throw canaryFailed(result.targets().get(0));
+                }
+                return result;
+            }
+            if (canary == null) {
+                throw new ConfigurationException("startup=canary needs a canary: the tenant to migrate at startup"
+                        + " (the others are left to a Job). Nothing was run.");
+            }
+            long start = System.nanoTime();
+            FanOutResult migrated = run(List.of(canary), null, false);
+            TargetResult c = migrated.targets().get(0);
+            if (!c.isCurrent()) {
+                throw canaryFailed(c);
+            }
+            List<FanOutTarget> others = new ArrayList<>(targets);
+            others.removeIf(canary::equals);
+            List<TargetResult> all = new ArrayList<>(List.of(c));
+            List<FanOutTarget> duplicates = List.of();
+            if (!others.isEmpty()) {
+                FanOutResult rest = run(others, null, true);
+                all.addAll(rest.targets());
+                duplicates = rest.duplicates();
+            }
+            return new FanOutResult(all, duplicates, migrated.shard(), Duration.ofNanos(System.nanoTime() - start));
+        }
+
+        private static DrizzleMigratorException canaryFailed(TargetResult canary) {
+            return new DrizzleMigratorException("The tenant canary " + canary.target() + " did not migrate ("
+                    + canary.outcome().tagValue() + canary.failedAt().map(at -> " at " + at).orElse("")
+                    + "); no other tenant was migrated: " + canary.error().orElse(""), null);
+        }
+
         private FanOutResult run(boolean statusOnly) {
+            return run(targets, canary, statusOnly);
+        }
+
+        private FanOutResult run(List<FanOutTarget> targets, FanOutTarget canary, boolean statusOnly) {
             long start = System.nanoTime();
             if (parallelism < 1) {
                 throw new ConfigurationException("parallelism must be at least 1, was " + parallelism);
@@ -259,7 +309,7 @@ public final class FanOut {
                     share.add(t);
                 }
             }
-            Set<String> existing = checkSchemaTargets(share);
+            Set<String> existing = checkSchemaTargets(share, canary);
             FanOutRun run = new FanOutRun(share, canary, parallelism, failFast, progressInterval, listeners,
                     statusOnly ? t -> read(migrator(t, existing).status())
                             : t -> FanOutRun.Done.of(migrator(t, existing).migrate()));
@@ -275,10 +325,10 @@ public final class FanOut {
         }
 
         /** Checks what schema targets need, and returns the schemas of the targets that exist. */
-        private Set<String> checkSchemaTargets(List<FanOutTarget> share) {
+        private Set<String> checkSchemaTargets(List<FanOutTarget> share, FanOutTarget canary) {
             List<String> schemas = new ArrayList<>();
             boolean databases = false;
-            for (FanOutTarget t : all(share)) {
+            for (FanOutTarget t : all(share, canary)) {
                 if (t.kind() == FanOutTarget.Kind.SCHEMA) {
                     schemas.add(t.name());
                 } else {
@@ -303,7 +353,7 @@ public final class FanOut {
             return existingSchemas(schemas);
         }
 
-        private List<FanOutTarget> all(List<FanOutTarget> share) {
+        private static List<FanOutTarget> all(List<FanOutTarget> share, FanOutTarget canary) {
             List<FanOutTarget> all = new ArrayList<>(share);
             if (canary != null) {
                 all.add(canary);

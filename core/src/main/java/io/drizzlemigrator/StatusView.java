@@ -30,6 +30,8 @@ public final class StatusView {
             "unknown");
     /** The key of {@link #body(Map)} under which the views stand, by migrator name. */
     public static final String BODY_KEY = "migrators";
+    /** The key of {@link #body(Map, Map)} under which the {@link TenantsView}s stand, by migrator name. */
+    public static final String TENANTS_KEY = "tenants";
 
     private final String location;
     private final String table;
@@ -114,9 +116,27 @@ public final class StatusView {
 
     /** The document an endpoint serves for several migrators: {@code {"migrators": {name: view}}}. */
     public static Map<String, Object> body(Map<String, StatusView> views) {
+        return body(views, Map.of());
+    }
+
+    /**
+     * The document an endpoint serves for several migrators, some of them schema-per-tenant:
+     * {@code {"migrators": {name: view}, "tenants": {name: tenants}}}, {@value #TENANTS_KEY} left out when no migrator
+     * has tenants. A migrator with tenants stands under {@value #TENANTS_KEY} only: its own bookkeeping table is no
+     * tenant's.
+     */
+    public static Map<String, Object> body(Map<String, StatusView> views, Map<String, TenantsView> tenants) {
         Map<String, Object> byName = new LinkedHashMap<>();
         views.forEach((name, view) -> byName.put(name, view.toMap()));
-        return Map.of(BODY_KEY, Collections.unmodifiableMap(byName));
+        if (tenants.isEmpty()) {
+            return Map.of(BODY_KEY, Collections.unmodifiableMap(byName));
+        }
+        Map<String, Object> tenantsByName = new LinkedHashMap<>();
+        tenants.forEach((name, view) -> tenantsByName.put(name, view.toMap()));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put(BODY_KEY, Collections.unmodifiableMap(byName));
+        body.put(TENANTS_KEY, Collections.unmodifiableMap(tenantsByName));
+        return Collections.unmodifiableMap(body);
     }
 
     public String location() {

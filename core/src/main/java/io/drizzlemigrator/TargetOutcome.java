@@ -16,5 +16,10 @@ public enum TargetOutcome {
      */
     BEHIND,
     /** Not started: the canary failed, or {@code failFast} stopped the fan-out after another target failed. */
-    NOT_RUN
+    NOT_RUN;
+
+    /** The outcome as meters, endpoints and reports spell it: {@code lock-timeout} for {@link #LOCK_TIMEOUT}. */
+    public String tagValue() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
 }

@@ -217,6 +217,35 @@ class FanOutTest {
     }
 
     @Test
+    void aCanaryStartupMigratesTheCanaryAloneAndReadsTheOthers() {
+        Path folder = tenantFolder();
+        List<FanOutTarget> targets = schemas(3);
+
+        FanOutResult result = FanOut.configure(base(folder)).targets(targets).canary(FanOutTarget.schema("tenant_2"))
+                .startup(TenantStartup.CANARY);
+
+        assertThat(result.targets()).extracting(r -> r.target().name() + " " + r.outcome())
+                .containsExactly("tenant_2 APPLIED", "tenant_1 BEHIND", "tenant_3 BEHIND");
+        assertThat(db.relationExists("tenant_2.orders")).isTrue();
+        assertThat(db.relationExists("tenant_1.__drizzle_migrations")).isFalse();
+        assertThatThrownBy(() -> FanOut.configure(base(folder)).targets(targets).startup(TenantStartup.CANARY))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("startup=canary needs a canary");
+    }
+
+    @Test
+    void aFailingCanaryFailsAStartupOfEveryTenantWithItsFileAndLine() {
+        Path folder = tenantFolder();
+        List<FanOutTarget> targets = schemas(2);
+        db.execute("CREATE TABLE tenant_1.orders (legacy text)");
+
+        assertThatThrownBy(() -> FanOut.configure(base(folder)).targets(targets)
+                .canary(FanOutTarget.schema("tenant_1")).startup(TenantStartup.ALL))
+                .isInstanceOf(DrizzleMigratorException.class)
+                .hasMessageContaining("The tenant canary tenant_1 did not migrate (failed at 0001_orders.sql:1)");
+        assertThat(db.relationExists("tenant_2.__drizzle_migrations")).isFalse();
+    }
+
+    @Test
     void failFastStartsNoTargetAfterAFailure() {
         Path folder = tenantFolder();
         List<FanOutTarget> targets = schemas(6);

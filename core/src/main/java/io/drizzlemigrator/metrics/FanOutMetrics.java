@@ -8,7 +8,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.EnumMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -44,7 +43,7 @@ public final class FanOutMetrics implements MeterBinder, FanOutListener {
 
     /** The tag value of an outcome: {@code lock-timeout} for {@link TargetOutcome#LOCK_TIMEOUT}. */
     public static String tagValue(TargetOutcome outcome) {
-        return outcome.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return outcome.tagValue();
     }
 
     @Override

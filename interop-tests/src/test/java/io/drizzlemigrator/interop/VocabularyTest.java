@@ -59,7 +59,9 @@ class VocabularyTest {
 
     private static final Map<String, String> MICRONAUT_ONLY = Map.of(
             "enabled", "whether this datasource is migrated when it is created",
-            "async", "whether that happens in the background while the application starts");
+            "async", "whether that happens in the background while the application starts",
+            "tenants", "schema-per-tenant startup (tenants.*, as Spring Boot's drizzle.migrations.tenants.*): how"
+                    + " a FanOut runs, not a setting of one run");
 
     /** Other names the Micronaut module reads, with the property each one sets. */
     private static final Map<String, String> MICRONAUT_ALIASES = Map.of(

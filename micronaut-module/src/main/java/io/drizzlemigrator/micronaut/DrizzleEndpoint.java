@@ -1,6 +1,7 @@
 package io.drizzlemigrator.micronaut;
 
 import io.drizzlemigrator.StatusView;
+import io.drizzlemigrator.TenantsView;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.management.endpoint.annotation.Endpoint;
 import io.micronaut.management.endpoint.annotation.Read;
@@ -8,6 +9,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 
@@ -39,12 +41,21 @@ public class DrizzleEndpoint {
         return CompletableFuture.supplyAsync(this::report, blocking);
     }
 
-    /** The document, read on the calling thread. */
+    /**
+     * The document, read on the calling thread. A schema-per-tenant datasource ({@code tenants.*}) stands under
+     * {@code "tenants"} instead, every tenant as startup found it: its own bookkeeping table is no tenant's.
+     */
     Map<String, Object> report() {
         Map<String, StatusView> views = new LinkedHashMap<>();
+        Map<String, TenantsView> tenants = new LinkedHashMap<>();
         for (String name : migrations.names()) {
-            views.put(name, migrations.view(name));
+            Optional<TenantsView> fanOut = migrations.tenants(name);
+            if (fanOut.isPresent()) {
+                tenants.put(name, fanOut.get());
+            } else {
+                views.put(name, migrations.view(name));
+            }
         }
-        return StatusView.body(views);
+        return StatusView.body(views, tenants);
     }
 }

@@ -1,5 +1,6 @@
 package io.drizzlemigrator.micronaut;
 
+import io.drizzlemigrator.TenantsView;
 import io.drizzlemigrator.health.MigrationHealth;
 import io.drizzlemigrator.health.MigrationHealthTracker;
 import io.micronaut.context.annotation.Property;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import org.reactivestreams.Publisher;
 
@@ -30,7 +32,9 @@ import org.reactivestreams.Publisher;
  * <p>While a datasource is not known, pending or failed and no run is in progress, a check reads its state again (one
  * query) by core's one rule ({@link MigrationHealthTracker#needsStatusCheck(Duration)}: at most every
  * {@value #RECHECK_INTERVAL_PROPERTY}, default {@link MigrationHealthTracker#RECHECK_INTERVAL}), so that migrations
- * applied elsewhere (by another replica, a deploy job) turn it {@code UP}. {@code endpoints.health.drizzle.enabled=false}
+ * applied elsewhere (by another replica, a deploy job) turn it {@code UP}. A schema-per-tenant datasource
+ * ({@code tenants.*}) shows core's {@link TenantsView} instead: how many tenants are current, behind and failed (the
+ * failed ones named, bounded), {@code DOWN} when one failed or startup has not migrated them yet. {@code endpoints.health.drizzle.enabled=false}
  * removes the indicator.
  */
 @Singleton
@@ -69,6 +73,12 @@ public class DrizzleHealthIndicator implements HealthIndicator {
         Map<String, Object> details = new LinkedHashMap<>();
         boolean ready = true;
         for (String name : migrations.names()) {
+            Optional<TenantsView> tenants = migrations.tenants(name);
+            if (tenants.isPresent()) {
+                ready &= tenants.get().isReady();
+                details.put(name, tenants.get().healthDetails());
+                continue;
+            }
             MigrationHealth health = migrations.target(name).health.refresh(() -> migrations.status(name),
                     recheckInterval);
             ready &= health.isReady();

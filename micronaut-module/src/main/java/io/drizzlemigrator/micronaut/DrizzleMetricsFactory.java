@@ -1,6 +1,7 @@
 package io.drizzlemigrator.micronaut;
 
 import io.drizzlemigrator.metrics.DrizzleMigrationMetrics;
+import io.drizzlemigrator.metrics.FanOutMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micronaut.configuration.metrics.annotation.RequiresMetrics;
@@ -30,5 +31,16 @@ class DrizzleMetricsFactory {
     @EachBean(DrizzleMigrationsConfiguration.class)
     DrizzleMigrationMetrics drizzleMigrationMetrics(DrizzleMigrationsConfiguration configuration) {
         return new DrizzleMigrationMetrics(Tags.of(TAG_DATASOURCE, configuration.getName()));
+    }
+
+    /**
+     * The tenants of each datasource counted by outcome ({@code tenants.*}; zero without tenants), tagged with the
+     * datasource and never with a tenant: a tag per tenant would be unbounded cardinality. Its startup fan-out finds
+     * it as a {@code @Named} {@link io.drizzlemigrator.FanOutListener}.
+     */
+    @Singleton
+    @EachBean(DrizzleMigrationsConfiguration.class)
+    FanOutMetrics drizzleFanOutMetrics(DrizzleMigrationsConfiguration configuration) {
+        return new FanOutMetrics(Tags.of(TAG_DATASOURCE, configuration.getName()));
     }
 }

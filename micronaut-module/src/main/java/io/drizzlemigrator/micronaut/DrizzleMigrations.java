@@ -3,6 +3,10 @@ package io.drizzlemigrator.micronaut;
 import io.drizzlemigrator.ConfigurationException;
 import io.drizzlemigrator.DrizzleMigrator;
 import io.drizzlemigrator.DrizzleMigratorException;
+import io.drizzlemigrator.FanOut;
+import io.drizzlemigrator.FanOutListener;
+import io.drizzlemigrator.FanOutResult;
+import io.drizzlemigrator.FanOutTarget;
 import io.drizzlemigrator.MigrateResult;
 import io.drizzlemigrator.MigrationListener;
 import io.drizzlemigrator.MigratorConfiguration;
@@ -11,6 +15,8 @@ import io.drizzlemigrator.ProcessActivity;
 import io.drizzlemigrator.Setting;
 import io.drizzlemigrator.StatusReport;
 import io.drizzlemigrator.StatusView;
+import io.drizzlemigrator.TenantStartup;
+import io.drizzlemigrator.TenantsView;
 import io.drizzlemigrator.health.MigrationHealth;
 import io.drizzlemigrator.health.MigrationHealthTracker;
 import io.micronaut.context.ApplicationContext;
@@ -34,6 +40,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -197,11 +204,26 @@ public class DrizzleMigrations {
     /** Reads the state without failing startup: migrations are off here, the database is someone else's concern. */
     private void checkStatus(MigrationTarget target) {
         try {
+            if (target.hasTenants()) {
+                readTenants(target);
+                return;
+            }
             migrator(target).status();
         } catch (DrizzleMigratorException e) {
             log.warn("Cannot read the migration state of datasource '{}' (startup migration is disabled): {}",
                     target.name(), e.getMessage());
         }
+    }
+
+    /**
+     * The tenants of a schema-per-tenant datasource ({@code tenants.*}) as startup found them, per tenant; empty for a
+     * datasource without tenants.
+     *
+     * @throws ConfigurationException the name is not configured
+     */
+    public Optional<TenantsView> tenants(String datasourceName) {
+        MigrationTarget target = target(datasourceName);
+        return target.hasTenants() ? Optional.of(target.tenants) : Optional.empty();
     }
 
     /**
@@ -237,7 +259,7 @@ public class DrizzleMigrations {
             }
             log.info("Migrating datasource '{}' from {}", target.name(), target.config.getLocation());
             try {
-                target.startupRun.complete(run(target));
+                target.startupRun.complete(startupMigration(target));
             } catch (RuntimeException | Error e) {
                 target.startupRun.completeExceptionally(e);
                 throw e;
@@ -273,12 +295,58 @@ public class DrizzleMigrations {
         @Override
         public void run() {
             try {
-                target.startupRun.complete(DrizzleMigrations.this.run(target));
+                target.startupRun.complete(startupMigration(target));
             } catch (RuntimeException | Error e) {
                 target.startupRun.completeExceptionally(e);
                 log.error("The background migration of datasource '{}' failed; its readiness stays DOWN: {}",
                         target.name(), e.getMessage(), e);
             }
+        }
+    }
+
+    /**
+     * The startup run: the migration, or for a schema-per-tenant datasource ({@code tenants.*}) the fan-out over its
+     * tenants as core's {@link FanOut.Builder#startup(TenantStartup)} decides (no {@link MigrateResult} then: null).
+     */
+    private MigrateResult startupMigration(MigrationTarget target) {
+        if (!target.hasTenants()) {
+            return run(target);
+        }
+        DrizzleMigrationsConfiguration.Tenants t = target.config.getTenants();
+        FanOut.Builder fanOut = tenants(target).parallelism(t.getParallelism()).failFast(t.isFailFast())
+                .createSchemas(t.isCreateSchemas())
+                .canary(t.getCanary() == null || t.getCanary().isBlank() ? null : FanOutTarget.parse(t.getCanary()));
+        target.tenants = TenantsView.of(t.getStartup(), tenantsProperty(target, () -> fanOut.startup(t.getStartup())));
+        return null;
+    }
+
+    /** The tenants of a datasource whose startup migration is off: read (no lock, no change), for health. */
+    private void readTenants(MigrationTarget target) {
+        TenantStartup startup = target.config.getTenants().getStartup();
+        target.tenants = TenantsView.of(startup, tenantsProperty(target, () -> tenants(target).status()));
+    }
+
+    /** A fan-out over the datasource's tenants, with its settings, listeners ({@code @Named} FanOutListener beans). */
+    private FanOut.Builder tenants(MigrationTarget target) {
+        DrizzleMigrationsConfiguration.Tenants t = target.config.getTenants();
+        MigratorConfiguration base = migrator(target).configuration();
+        String prefix = target.config.getPropertyPrefix() + "." + DrizzleMigrationsConfiguration.Tenants.PREFIX;
+        List<FanOutTarget> targets = new ArrayList<>(FanOut.targetsFromLines(t.getSchemas(), prefix + ".schemas"));
+        if (t.getQuery() != null && !t.getQuery().isBlank()) {
+            targets.addAll(FanOut.targetsFromQuery(base, t.getQuery()));
+        }
+        FanOut.Builder fanOut = FanOut.configure(base).targets(targets);
+        context.getBeansOfType(FanOutListener.class, Qualifiers.byName(target.name())).forEach(fanOut::listener);
+        return fanOut;
+    }
+
+    /** Runs {@code fanOut}, a core refusal of the tenant settings naming this datasource's properties. */
+    private static FanOutResult tenantsProperty(MigrationTarget target, Supplier<FanOutResult> fanOut) {
+        try {
+            return fanOut.get();
+        } catch (ConfigurationException e) {
+            throw new ConfigurationException(target.config.getPropertyPrefix() + "."
+                    + DrizzleMigrationsConfiguration.Tenants.PREFIX + ": " + e.getMessage(), e);
         }
     }
 

@@ -4,12 +4,16 @@ import io.drizzlemigrator.EditedMigrationPolicy;
 import io.drizzlemigrator.LintMode;
 import io.drizzlemigrator.MigratorDefaults;
 import io.drizzlemigrator.OutOfOrderPolicy;
+import io.drizzlemigrator.TenantStartup;
 import io.drizzlemigrator.TransactionMode;
+import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.context.annotation.EachProperty;
 import io.micronaut.context.annotation.Parameter;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.util.Toggleable;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,6 +81,7 @@ public class DrizzleMigrationsConfiguration implements Toggleable {
     private String url;
     private String user;
     private String password;
+    private Tenants tenants = new Tenants();
 
     /** @param name the datasource name, the {@code <name>} of the property path */
     public DrizzleMigrationsConfiguration(@Parameter String name) {
@@ -387,6 +392,108 @@ public class DrizzleMigrationsConfiguration implements Toggleable {
     /** Whether migrations use their own connection from {@link #getUrl() url} instead of the datasource. */
     public boolean hasDedicatedUrl() {
         return url != null && !url.isBlank();
+    }
+
+    /** Schema-per-tenant: {@code drizzle.migrations.datasources.<name>.tenants.*}. */
+    public Tenants getTenants() {
+        return tenants;
+    }
+
+    public void setTenants(Tenants tenants) {
+        this.tenants = tenants;
+    }
+
+    /**
+     * Schema-per-tenant, under {@code drizzle.migrations.datasources.<name>.tenants.*}, with the same settings and
+     * meaning as Spring Boot's {@code drizzle.migrations.tenants.*}: at startup, migrate every tenant schema (or only
+     * a canary, leaving the rest to a Job running the CLI's {@code fanout}) with this datasource's folder and
+     * settings, each tenant's bookkeeping in its own schema. Active when {@code schemas} or {@code query} is set. See
+     * docs/multi-tenant.md.
+     */
+    @ConfigurationProperties(Tenants.PREFIX)
+    public static class Tenants {
+
+        /** The prefix under a datasource's settings. */
+        public static final String PREFIX = "tenants";
+
+        private List<String> schemas = new ArrayList<>();
+        private String query;
+        private TenantStartup startup = TenantStartup.ALL;
+        private String canary;
+        private int parallelism = MigratorDefaults.FAN_OUT_PARALLELISM;
+        private boolean failFast;
+        private boolean createSchemas;
+
+        /** Whether tenants are configured: {@code schemas} or {@code query} set. */
+        public boolean isConfigured() {
+            return !schemas.isEmpty() || query != null && !query.isBlank();
+        }
+
+        /** The tenant schemas, for example {@code acme,globex}. */
+        public List<String> getSchemas() {
+            return schemas;
+        }
+
+        public void setSchemas(List<String> schemas) {
+            this.schemas = schemas == null ? new ArrayList<>() : schemas;
+        }
+
+        /**
+         * A query against the migration database whose first column lists the tenant schemas, for example
+         * {@code select schema_name from tenants where active}. A query that fails or returns no rows fails startup.
+         */
+        public @Nullable String getQuery() {
+            return query;
+        }
+
+        public void setQuery(@Nullable String query) {
+            this.query = query;
+        }
+
+        /** {@code all} (default) migrates every tenant at startup; {@code canary} the canary only, the rest left to a Job. */
+        public TenantStartup getStartup() {
+            return startup;
+        }
+
+        public void setStartup(TenantStartup startup) {
+            this.startup = startup;
+        }
+
+        /** The tenant migrated first (alone); when it fails, startup fails and no other tenant is migrated. */
+        public @Nullable String getCanary() {
+            return canary;
+        }
+
+        public void setCanary(@Nullable String canary) {
+            this.canary = canary;
+        }
+
+        /** How many tenants migrate at once (default {@value MigratorDefaults#FAN_OUT_PARALLELISM}). */
+        public int getParallelism() {
+            return parallelism;
+        }
+
+        public void setParallelism(int parallelism) {
+            this.parallelism = parallelism;
+        }
+
+        /** Stop starting tenants once one failed (default false). */
+        public boolean isFailFast() {
+            return failFast;
+        }
+
+        public void setFailFast(boolean failFast) {
+            this.failFast = failFast;
+        }
+
+        /** Create a tenant schema that does not exist (default false: such a tenant is reported as failed). */
+        public boolean isCreateSchemas() {
+            return createSchemas;
+        }
+
+        public void setCreateSchemas(boolean createSchemas) {
+            this.createSchemas = createSchemas;
+        }
     }
 
     @Override

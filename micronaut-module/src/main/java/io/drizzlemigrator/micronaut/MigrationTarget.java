@@ -3,6 +3,7 @@ package io.drizzlemigrator.micronaut;
 import io.drizzlemigrator.DrizzleMigrator;
 import io.drizzlemigrator.MigrateResult;
 import io.drizzlemigrator.MigrationListener;
+import io.drizzlemigrator.TenantsView;
 import io.drizzlemigrator.health.MigrationHealthTracker;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -20,8 +21,10 @@ final class MigrationTarget {
      * listener and the startup event never both migrate.
      */
     final Object startupLock = new Object();
-    /** The startup run's outcome: its result, or its failure. */
+    /** The startup run's outcome: its result (null for tenants), or its failure. */
     final CompletableFuture<MigrateResult> startupRun = new CompletableFuture<>();
+    /** With {@code tenants.*}: what startup did or found, per tenant (not known before). */
+    volatile TenantsView tenants;
 
     // guarded by this
     private DataSource dataSource;
@@ -35,6 +38,12 @@ final class MigrationTarget {
         this.config = config;
         this.health = health;
         this.listeners = List.copyOf(listeners);
+        this.tenants = TenantsView.of(config.getTenants().getStartup(), null);
+    }
+
+    /** Whether this datasource is schema-per-tenant: its startup fans out over the tenants instead of one table. */
+    boolean hasTenants() {
+        return config.getTenants().isConfigured();
     }
 
     String name() {

@@ -1,6 +1,7 @@
 package io.drizzlemigrator.internal.fanout;
 
 import io.drizzlemigrator.DrizzleMigratorException;
+import io.drizzlemigrator.ErrorSummary;
 import io.drizzlemigrator.ExitCode;
 import io.drizzlemigrator.FanOutListener;
 import io.drizzlemigrator.FanOutTarget;
@@ -163,14 +164,14 @@ public final class FanOutRun {
                     Optional.empty(), 0);
         } catch (LockTimeoutException e) {
             result = new TargetResult(target, TargetOutcome.LOCK_TIMEOUT, 0, since(start), ExitCode.LOCK_TIMEOUT,
-                    Optional.ofNullable(e.getMessage()), Optional.empty(), 0);
+                    Optional.ofNullable(e.getMessage()), Optional.empty(), 0, Optional.of(ErrorSummary.of(e, null)));
         } catch (MigrationFailedException e) {
             result = new TargetResult(target, TargetOutcome.FAILED, e.appliedBefore().size(), since(start),
                     ExitCode.MIGRATION_FAILED, Optional.ofNullable(e.getMessage()), Optional.ofNullable(e.file()),
-                    e.line());
+                    e.line(), Optional.of(ErrorSummary.of(e, null)));
         } catch (RuntimeException e) {
             result = new TargetResult(target, TargetOutcome.FAILED, 0, since(start), ExitCode.of(e),
-                    Optional.of(String.valueOf(e.getMessage())), Optional.empty(), 0);
+                    Optional.of(String.valueOf(e.getMessage())), Optional.empty(), 0, Optional.of(summary(e)));
         } finally {
             running.decrementAndGet();
         }
@@ -179,6 +180,13 @@ public final class FanOutRun {
         }
         finish(result);
         return result;
+    }
+
+    /** What an endpoint may show of an error: core's summary, or the type and first line of one from elsewhere. */
+    private static ErrorSummary summary(RuntimeException e) {
+        return e instanceof DrizzleMigratorException d ? ErrorSummary.of(d, null)
+                : new ErrorSummary(e.getClass().getSimpleName(), null, null, ErrorSummary.firstLine(e.getMessage()),
+                        null);
     }
 
     private TargetResult notRun(FanOutTarget target, String why) {
@@ -234,8 +242,7 @@ public final class FanOutRun {
     }
 
     private static boolean succeeded(TargetResult r) {
-        return r.outcome() == TargetOutcome.APPLIED || r.outcome() == TargetOutcome.CURRENT
-                || r.outcome() == TargetOutcome.BEHIND;
+        return r.isCurrent() || r.outcome() == TargetOutcome.BEHIND;
     }
 
     private static Duration since(long start) {

@@ -4,7 +4,9 @@ import io.drizzlemigrator.DrizzleMigrator;
 import io.drizzlemigrator.MigratorConfiguration;
 import io.drizzlemigrator.Problems;
 import io.drizzlemigrator.StatusView;
+import io.drizzlemigrator.TenantsView;
 import io.drizzlemigrator.health.MigrationHealthTracker;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -32,12 +34,25 @@ public class DrizzleEndpoint {
         this.context = context;
     }
 
-    /** Every migrator bean's view, by bean name: {@code {"migrators": {name: view}}}. */
+    /**
+     * Every migrator bean's view, by bean name: {@code {"migrators": {name: view}}}; a migrator whose startup fanned
+     * out over tenant schemas ({@code drizzle.migrations.tenants.*}) stands under {@code "tenants"} instead, with
+     * every tenant's detail as startup found it.
+     */
     @ReadOperation
     public Map<String, Object> migrators() {
         Map<String, StatusView> views = new LinkedHashMap<>();
-        context.getBeansOfType(DrizzleMigrator.class).forEach((name, migrator) -> views.put(name, view(migrator)));
-        return StatusView.body(views);
+        Map<String, TenantsView> tenants = new LinkedHashMap<>();
+        Collection<DrizzleTenants> fanOuts = context.getBeansOfType(DrizzleTenants.class).values();
+        context.getBeansOfType(DrizzleMigrator.class).forEach((name, migrator) -> {
+            DrizzleTenants fanOut = fanOuts.stream().filter(t -> t.migrator() == migrator).findFirst().orElse(null);
+            if (fanOut != null) {
+                tenants.put(name, fanOut.view());
+            } else {
+                views.put(name, view(migrator));
+            }
+        });
+        return StatusView.body(views, tenants);
     }
 
     /** One migrator's view, with what its tracker (when it has one) saw this process do. */

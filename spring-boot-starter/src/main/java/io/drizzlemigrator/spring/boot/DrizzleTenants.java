@@ -2,89 +2,61 @@ package io.drizzlemigrator.spring.boot;
 
 import io.drizzlemigrator.ConfigurationException;
 import io.drizzlemigrator.DrizzleMigrator;
-import io.drizzlemigrator.DrizzleMigratorException;
 import io.drizzlemigrator.FanOut;
 import io.drizzlemigrator.FanOutListener;
-import io.drizzlemigrator.FanOutResult;
 import io.drizzlemigrator.FanOutTarget;
 import io.drizzlemigrator.MigratorConfiguration;
-import io.drizzlemigrator.TargetOutcome;
-import io.drizzlemigrator.TargetResult;
-import java.time.Duration;
+import io.drizzlemigrator.TenantStartup;
+import io.drizzlemigrator.TenantsView;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.util.StringUtils;
 
 /**
  * The startup migration of a schema-per-tenant service ({@code drizzle.migrations.tenants.*}): in place of migrating
- * one bookkeeping table, it fans out over the tenant schemas with the auto-configured migrator's settings. With
- * {@code startup=all} every tenant is migrated (a failed tenant does not fail startup: the health indicator reports
- * it); with {@code startup=canary} only the canary is (its failure fails startup) and the others are read. What was
- * found is {@link #state()}, per tenant.
+ * one bookkeeping table, it fans out over the tenant schemas with the auto-configured migrator's settings, as core's
+ * {@link FanOut.Builder#startup(TenantStartup)} decides: with {@code startup=all} every tenant is migrated (a failed
+ * tenant does not fail startup: the health indicator reports it); with {@code startup=canary} only the canary is (its
+ * failure fails startup) and the others are read. What was found is {@link #view()}, per tenant.
  */
 public class DrizzleTenants implements DrizzleMigrationStrategy {
 
     private final DrizzleTenantsProperties properties;
     private final List<FanOutListener> listeners;
-    private volatile FanOutResult state;
+    private volatile TenantsView view;
+    private volatile DrizzleMigrator migrator;
 
     public DrizzleTenants(DrizzleTenantsProperties properties, List<FanOutListener> listeners) {
         this.properties = properties;
         this.listeners = List.copyOf(listeners);
+        this.view = TenantsView.of(properties.getStartup(), null);
     }
 
     @Override
     public void migrate(DrizzleMigrator migrator) {
+        this.migrator = migrator;
         MigratorConfiguration base = migrator.configuration();
-        List<FanOutTarget> targets = targets(base);
-        if (properties.getStartup() == DrizzleTenantsProperties.Startup.ALL) {
-            FanOutTarget canary = StringUtils.hasText(properties.getCanary())
-                    ? FanOutTarget.parse(properties.getCanary()) : null;
-            state = fanOut(base).targets(targets).canary(canary).run();
-            TargetResult first = state.targets().isEmpty() ? null : state.targets().get(0);
-            if (canary != null && first.outcome() != TargetOutcome.APPLIED
-                    && first.outcome() != TargetOutcome.CURRENT) {
-                throw canaryFailed(first);
-            }
-            return;
+        FanOut.Builder fanOut = FanOut.configure(base).targets(targets(base))
+                .parallelism(properties.getParallelism()).failFast(properties.isFailFast())
+                .createSchemas(properties.isCreateSchemas())
+                .canary(StringUtils.hasText(properties.getCanary()) ? FanOutTarget.parse(properties.getCanary())
+                        : null);
+        listeners.forEach(fanOut::listener);
+        try {
+            view = TenantsView.of(properties.getStartup(), fanOut.startup(properties.getStartup()));
+        } catch (ConfigurationException e) {
+            throw new ConfigurationException(DrizzleTenantsProperties.PREFIX + ": " + e.getMessage(), e);
         }
-        if (!StringUtils.hasText(properties.getCanary())) {
-            throw new ConfigurationException(DrizzleTenantsProperties.PREFIX + ".startup=canary needs "
-                    + DrizzleTenantsProperties.PREFIX + ".canary: the tenant to migrate at startup");
-        }
-        FanOutTarget canary = FanOutTarget.parse(properties.getCanary());
-        FanOutResult migrated = fanOut(base).targets(List.of(canary)).run();
-        TargetResult c = migrated.targets().get(0);
-        if (!migrated.isSuccess()) {
-            state = migrated;
-            throw canaryFailed(c);
-        }
-        List<FanOutTarget> others = new ArrayList<>(targets);
-        others.remove(canary);
-        FanOutResult rest = others.isEmpty() ? null : fanOut(base).targets(others).status();
-        List<TargetResult> all = new ArrayList<>(List.of(c));
-        if (rest != null) {
-            all.addAll(rest.targets());
-        }
-        state = new FanOutResult(all, rest == null ? List.of() : rest.duplicates(), "0/1",
-                migrated.duration().plus(rest == null ? Duration.ZERO : rest.duration()));
     }
 
-    /** Per tenant, what startup did or found; null before startup ran. */
-    public FanOutResult state() {
-        return state;
+    /** Per tenant, what startup did or found (not known before startup ran). */
+    public TenantsView view() {
+        return view;
     }
 
-    /** Which startup this is: {@code all} or {@code canary}. */
-    String mode() {
-        return properties.getStartup().name().toLowerCase(java.util.Locale.ROOT);
-    }
-
-    private FanOut.Builder fanOut(MigratorConfiguration base) {
-        FanOut.Builder b = FanOut.configure(base).parallelism(properties.getParallelism())
-                .failFast(properties.isFailFast()).createSchemas(properties.isCreateSchemas());
-        listeners.forEach(b::listener);
-        return b;
+    /** The migrator whose settings the tenants were migrated with, or null before startup. */
+    DrizzleMigrator migrator() {
+        return migrator;
     }
 
     private List<FanOutTarget> targets(MigratorConfiguration base) {
@@ -94,10 +66,5 @@ public class DrizzleTenants implements DrizzleMigrationStrategy {
             targets.addAll(FanOut.targetsFromQuery(base, properties.getQuery()));
         }
         return targets;
-    }
-
-    private static DrizzleMigratorException canaryFailed(TargetResult canary) {
-        return new DrizzleMigratorException("The tenant canary " + canary.target() + " did not migrate ("
-                + canary.outcome() + "); no other tenant was migrated: " + canary.error().orElse(""), null);
     }
 }

@@ -1,6 +1,7 @@
 package io.drizzlemigrator.spring.boot;
 
 import io.drizzlemigrator.MigratorDefaults;
+import io.drizzlemigrator.TenantStartup;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -17,14 +18,6 @@ public class DrizzleTenantsProperties {
     /** The prefix of every property of this class. */
     public static final String PREFIX = DrizzleMigrationsProperties.PREFIX + ".tenants";
 
-    /** What startup does with the tenants. */
-    public enum Startup {
-        /** Migrate every tenant schema. */
-        ALL,
-        /** Migrate the canary only, and read the state of the others (a Job migrates them). */
-        CANARY
-    }
-
     /** The tenant schemas, for example acme,globex. */
     private List<String> schemas = new ArrayList<>();
 
@@ -35,7 +28,7 @@ public class DrizzleTenantsProperties {
     private String query;
 
     /** "all" migrates every tenant at startup; "canary" migrates the canary only and leaves the rest to a Job. */
-    private Startup startup = Startup.ALL;
+    private TenantStartup startup = TenantStartup.ALL;
 
     /** The tenant migrated first (alone); when it fails, startup fails and no other tenant is migrated. */
     private String canary;
@@ -65,11 +58,11 @@ public class DrizzleTenantsProperties {
         this.query = query;
     }
 
-    public Startup getStartup() {
+    public TenantStartup getStartup() {
         return startup;
     }
 
-    public void setStartup(Startup startup) {
+    public void setStartup(TenantStartup startup) {
         this.startup = startup;
     }
 

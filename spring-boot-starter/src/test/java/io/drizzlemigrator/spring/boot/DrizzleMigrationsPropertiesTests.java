@@ -34,9 +34,9 @@ class DrizzleMigrationsPropertiesTests {
             "drizzle.migrations.search-path", "the migration role's own search_path",
             "drizzle.migrations.init-sql", "nothing runs before the migrations",
             "drizzle.migrations.tenant-schema-from", "no schema qualifier is mapped",
-            "drizzle.migrations.tenants.schemas", "no tenants unless listed here or found by tenants.query",
-            "drizzle.migrations.tenants.query", "no tenants unless found here or listed in tenants.schemas",
-            "drizzle.migrations.tenants.canary", "none unless tenants.startup=canary");
+            "drizzle.migrations.tenants.schemas", "no tenants: one bookkeeping table, no fan-out",
+            "drizzle.migrations.tenants.query", "no tenants: one bookkeeping table, no fan-out",
+            "drizzle.migrations.tenants.canary", "no canary: every tenant migrates at once");
 
     @Test
     void defaultValuesAreTheCoresDefaults() {

@@ -2,12 +2,15 @@ package io.drizzlemigrator.spring.boot;
 
 import static io.drizzlemigrator.spring.boot.TestDatabases.applicationDataSource;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.MAP;
 
+import io.drizzlemigrator.StatusView;
 import io.drizzlemigrator.metrics.FanOutMetrics;
 import io.drizzlemigrator.testing.PostgresExtension;
 import io.drizzlemigrator.testing.TestDatabase;
 import io.drizzlemigrator.testing.TestFolder;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,7 +44,7 @@ class DrizzleTenantsTests {
                         DrizzleMigrationsAutoConfiguration.class, DrizzleTenantsAutoConfiguration.class,
                         DrizzleHealthAutoConfiguration.class, EndpointAutoConfiguration.class,
                         HealthContributorAutoConfiguration.class, HealthContributorRegistryAutoConfiguration.class,
-                        HealthEndpointAutoConfiguration.class))
+                        HealthEndpointAutoConfiguration.class, DrizzleEndpointAutoConfiguration.class))
                 .withPropertyValues(applicationDataSource(db))
                 .withPropertyValues("management.endpoint.health.show-details=always",
                         "drizzle.migrations.location=filesystem:" + folder(),
@@ -86,6 +89,37 @@ class DrizzleTenantsTests {
                     .containsEntry("failures", Map.of("initech", "failed at 0001_orders.sql:1"));
             assertThat(context.getBean(FanOutMetrics.class)).isNotNull();
         });
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theEndpointShowsEveryTenantInPlaceOfTheUnusedBaseTableWithTheBrokenOnesFileAndNoSql() {
+        db.execute("CREATE TABLE initech.orders (legacy text)");
+
+        runner.withPropertyValues("drizzle.migrations.tenants.schemas=acme,globex,initech",
+                "management.endpoints.web.exposure.include=drizzle").run(context -> {
+                    assertThat(context).hasNotFailed();
+                    Map<String, Object> body = context.getBean(DrizzleEndpoint.class).migrators();
+
+                    assertThat(body).extractingByKey(StatusView.BODY_KEY).asInstanceOf(MAP).isEmpty();
+                    Map<String, Object> tenants = (Map<String, Object>) ((Map<String, Object>) body
+                            .get(StatusView.TENANTS_KEY)).get("drizzleMigrator");
+                    assertThat(tenants).containsEntry("startup", "all").containsEntry("current", 2)
+                            .containsEntry("behind", 0).containsEntry("failed", 1);
+                    List<Map<String, Object>> targets = (List<Map<String, Object>>) tenants.get("targets");
+                    assertThat(targets).extracting(t -> t.get("target")).containsExactly("acme", "globex",
+                            "initech");
+                    assertThat(targets).extracting(t -> t.get("outcome")).containsExactly("applied", "applied",
+                            "failed");
+                    assertThat(targets.get(0)).containsEntry("kind", "schema").containsEntry("applied", 2)
+                            .doesNotContainKey("error");
+                    assertThat(targets.get(2)).containsEntry("applied", 1)
+                            .containsEntry("failedAt", "0001_orders.sql:1")
+                            .extractingByKey("error").asInstanceOf(MAP).containsEntry("migration", "0001_orders")
+                            .containsEntry("sqlState", "42P07");
+                    assertThat(body.toString()).doesNotContainIgnoringCase("alter table")
+                            .doesNotContainIgnoringCase("foreign key");
+                });
     }
 
     @Test
