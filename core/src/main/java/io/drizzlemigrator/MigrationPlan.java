@@ -145,6 +145,23 @@ public record MigrationPlan(String location, String table, boolean traced, List<
             return locks.stream().filter(l -> l.source().equals(source)).toList();
         }
 
+        /**
+         * Whether the application can be kept waiting by {@code lock}: it blocks writes (or reads and writes) on a
+         * table that exists in the target now. A table the plan creates first is used by no session yet, so its
+         * locks keep nobody waiting. A relation the plan did not size counts as existing.
+         */
+        public boolean keepsTheApplicationWaiting(Lock lock) {
+            if (!lock.blocksWrites() && !lock.blocksReads()) {
+                return false;
+            }
+            for (Relation r : relations) {
+                if (r.name().equals(lock.relation())) {
+                    return r.exists();
+                }
+            }
+            return true;
+        }
+
         public Map<String, Object> toMap() {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("file", file);

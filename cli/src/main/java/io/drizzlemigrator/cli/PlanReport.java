@@ -65,15 +65,18 @@ final class PlanReport {
                         + " until the last migration commits" : "")
                 .append(".\n\n");
         List<String> blocking = new ArrayList<>();
+        int onNewTables = 0;
         for (MigrationPlan.Migration m : plan.migrations()) {
             for (MigrationPlan.Segment s : m.segments()) {
                 for (MigrationPlan.Statement st : s.statements()) {
                     for (MigrationPlan.Lock l : st.locks(plan.traced() ? MigrationPlan.TRACED : MigrationPlan.DERIVED)) {
-                        if (l.blocksWrites()) {
+                        if (st.keepsTheApplicationWaiting(l)) {
                             blocking.add("`" + m.file() + ":" + st.line() + "` " + st.kind() + ": **"
                                     + (l.blocksReads() ? "blocks reads and writes" : "blocks writes") + "** on `"
                                     + l.relation() + "`" + size(st, l.relation()) + (s.transactional()
                                     ? " until its transaction commits" : ""));
+                        } else if (l.blocksWrites()) {
+                            onNewTables++;
                         }
                     }
                 }
@@ -81,9 +84,15 @@ final class PlanReport {
         }
         if (!blocking.isEmpty()) {
             out.append("<details><summary>").append(blocking.size())
-                    .append(" lock(s) that block the application</summary>\n\n");
+                    .append(" lock(s) on existing tables that keep the application waiting</summary>\n\n");
             blocking.forEach(b -> out.append("- ").append(b).append('\n'));
             out.append("\n</details>\n\n");
+        } else {
+            out.append("No lock on an existing table keeps the application waiting.\n\n");
+        }
+        if (onNewTables > 0) {
+            out.append(onNewTables).append(" more lock(s) that block writes are on tables this plan creates, which no")
+                    .append(" application uses yet.\n\n");
         }
         for (MigrationPlan.Migration m : plan.migrations()) {
             out.append("### ").append(m.tag()).append(" (").append(state(m.state())).append(")\n\n");

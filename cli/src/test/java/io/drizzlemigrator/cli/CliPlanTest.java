@@ -94,11 +94,34 @@ class CliPlanTest {
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.out()).startsWith("## drizzle-migrator plan\n")
-                .contains("lock(s) that block the application")
-                .contains("**blocks writes** on `public.users`")
+                .contains("No lock on an existing table keeps the application waiting.")
+                .contains("lock(s) that block writes are on tables this plan creates")
                 .contains("### 0001_add_posts (pending)")
                 .contains("| line | statement | kind | locks | rewrite | scan | lint |")
                 .contains("`public.posts` (created by the plan): ShareUpdateExclusiveLock (derived)");
+    }
+
+    @Test
+    void markdownListsFirstTheLocksOnTablesThatExistAndOnlyCountsThoseOnTablesThePlanCreates() {
+        String users = "CREATE TABLE users (id int PRIMARY KEY);";
+        Path first = MigrationFolder.at(temp.resolve("first")).migration("0000_users", 1_000, users).write();
+        CliRun migrate = CliRun.run("migrate", "--url", db.libpqUrl(), "--dir", first.toString());
+        assertThat(migrate.exitCode()).as(migrate.toString()).isZero();
+        Path dir = MigrationFolder.at(temp.resolve("both")).migration("0000_users", 1_000, users)
+                .migration("0001_posts", 2_000, "CREATE TABLE posts (id int, author int);\n"
+                        + "--> statement-breakpoint\n"
+                        + "ALTER TABLE posts ADD CONSTRAINT posts_author_fk FOREIGN KEY (author) REFERENCES users (id);")
+                .write();
+
+        CliRun run = plan(dir, "--format=markdown");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out())
+                .contains("1 lock(s) on existing tables that keep the application waiting")
+                .contains("`0001_posts.sql:3` ALTER TABLE ADD CONSTRAINT FOREIGN KEY: **blocks writes** on"
+                        + " `public.users` (~")
+                .contains("2 more lock(s) that block writes are on tables this plan creates")
+                .doesNotContain("** on `public.posts`");
     }
 
     @Test
