@@ -337,7 +337,7 @@ public final class Engine {
      * warning when one is not true (the run stays a success: its migrations are committed).
      */
     private void verifyAfter(Session session, FolderReadAhead read, StatusReport status) throws SQLException {
-        java.util.Set<String> appliedTags = new java.util.HashSet<>();
+        Set<String> appliedTags = new HashSet<>();
         for (MigrationInfo info : status.applied()) {
             appliedTags.add(info.tag());
         }
@@ -443,7 +443,9 @@ public final class Engine {
                 LintReport lint = FolderLinter.lintMigrations(state.folder, config.classLoader(),
                         m -> tags.contains(m.tag()), state.prepared, LintConfig.defaults());
                 Map<String, Map<Integer, Traced>> traced = trace.enabled()
-                        ? new ScratchTrace(config, password, session, trace.scratchUrl()).run(state.plan, state.prepared, toRun) : null;
+                        ? new ScratchTrace(config, password, session, trace.scratchUrl())
+                                .run(state.plan, state.prepared, toRun)
+                        : null;
                 return new Reviewer(catalog).review(state.report,
                         config.transactionMode() == TransactionMode.ALL_IN_ONE, state.plan, tags,
                         state.prepared, lint.findings(), traced);
