@@ -4,6 +4,7 @@ import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
 import io.drizzlemigrator.ConfigurationException;
 import io.drizzlemigrator.MigrationInfo;
+import io.drizzlemigrator.MigrationSourceException;
 import io.drizzlemigrator.PrepareRefusedException;
 import io.drizzlemigrator.PrepareResult;
 import io.drizzlemigrator.PrepareResult.FileChange;
@@ -15,7 +16,6 @@ import io.drizzlemigrator.internal.source.MigrationFile;
 import io.drizzlemigrator.internal.source.MigrationFolderReader;
 import io.drizzlemigrator.internal.sql.SqlSyntaxException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -181,29 +181,40 @@ public final class Preparer {
     }
 
     private void write(List<FileChange> files, String oldDir, String newDir) {
-        try {
-            for (FileChange f : files) {
-                boolean moved = f.before() != null && !f.before().equals(f.after());
-                if ((f.before() == null || moved) && oldDir == null && Files.exists(folder.resolve(f.after()))) {
-                    throw new PrepareRefusedException(f.after() + " exists already in " + folder + "; choose another "
-                            + "name");
-                }
+        for (FileChange f : files) {
+            boolean moved = f.before() != null && !f.before().equals(f.after());
+            if ((f.before() == null || moved) && oldDir == null && Files.exists(folder.resolve(f.after()))) {
+                throw new PrepareRefusedException(f.after() + " exists already in " + folder + "; choose another "
+                        + "name");
             }
+        }
+        List<String> done = new ArrayList<>();
+        String current = null;
+        try {
             if (oldDir != null && !oldDir.equals(newDir)) {
                 if (Files.exists(folder.resolve(newDir))) {
                     throw new PrepareRefusedException(newDir + "/ exists already in " + folder + "; choose another name");
                 }
+                current = oldDir + "/";
                 Files.move(folder.resolve(oldDir), folder.resolve(newDir));
+                done.add("renamed " + oldDir + "/ to " + newDir + "/");
             }
             for (FileChange f : files) {
-                Path to = folder.resolve(f.after());
-                Files.writeString(to, f.newText(), StandardCharsets.UTF_8);
+                current = f.after();
+                Files.writeString(folder.resolve(f.after()), f.newText(), StandardCharsets.UTF_8);
+                done.add("wrote " + f.after());
                 if (oldDir == null && f.before() != null && !f.before().equals(f.after())) {
+                    current = f.before();
                     Files.delete(folder.resolve(f.before()));
+                    done.add("deleted " + f.before());
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not write the prepared migration in " + folder + ": " + e, e);
+            // the folder is half prepared: say exactly what was changed, so that it can be put back
+            throw new MigrationSourceException((current == null ? folder : folder.resolve(current)).toString(), 0, "Could not write the prepared"
+                    + " migration (" + e + "). " + (done.isEmpty() ? "Nothing was changed."
+                    : "Already done: " + String.join(", ", done) + "; put the folder back (git checkout, or undo"
+                    + " those steps) before running prepare again."), e);
         }
     }
 
@@ -230,7 +241,8 @@ public final class Preparer {
         try {
             return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not read " + file + ": " + e, e);
+            throw new MigrationSourceException(file.toString(), 0, "Could not read it (" + e + "); nothing was"
+                    + " changed.", e);
         }
     }
 
