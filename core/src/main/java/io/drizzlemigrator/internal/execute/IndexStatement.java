@@ -72,10 +72,6 @@ public record IndexStatement(boolean concurrent, String indexName, String table)
 
     /** An identifier token as PostgreSQL stores it. */
     static String fold(Token token) {
-        String text = token.text();
-        if (token.type() == TokenType.QUOTED_IDENTIFIER && text.startsWith("\"")) {
-            return text.substring(1, text.length() - 1).replace("\"\"", "\"");
-        }
-        return text.toLowerCase(java.util.Locale.ROOT);
+        return token.identifier();
     }
 }

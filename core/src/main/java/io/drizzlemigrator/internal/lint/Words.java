@@ -173,14 +173,7 @@ final class Words {
 
     /** A word as PostgreSQL folds it (ASCII lower case), a quoted identifier without its quotes. */
     static String identifier(Token t) {
-        String s = t.text();
-        if (t.type() == TokenType.QUOTED_IDENTIFIER) {
-            if (s.length() >= 2 && s.charAt(0) == '"') {
-                return s.substring(1, s.length() - 1).replace("\"\"", "\"");
-            }
-            return s;
-        }
-        return lower(s);
+        return t.identifier();
     }
 
     static String lower(String s) {

@@ -60,12 +60,7 @@ final class Toks {
         if (!isName(i)) {
             return "";
         }
-        Token t = tokens.get(i);
-        if (t.type() == TokenType.QUOTED_IDENTIFIER) {
-            String s = t.text();
-            return s.substring(1, s.length() - 1).replace("\"\"", "\"");
-        }
-        return t.text().toLowerCase(Locale.ROOT);
+        return tokens.get(i).identifier();
     }
 
     /** {@code a}, {@code a.b} or {@code a.b.c} at {@code i}. */

@@ -112,14 +112,8 @@ public final class SchemaQualifiers {
     }
 
     private static boolean names(Token t, String schema) {
-        if (t.type() == TokenType.WORD) {
-            return t.text().toLowerCase(java.util.Locale.ROOT).equals(schema);
-        }
-        if (t.type() == TokenType.QUOTED_IDENTIFIER && t.text().startsWith("\"")) {
-            String inner = t.text().substring(1, t.text().length() - 1).replace("\"\"", "\"");
-            return inner.equals(schema);
-        }
-        return false;
+        return (t.type() == TokenType.WORD || t.type() == TokenType.QUOTED_IDENTIFIER && t.text().startsWith("\""))
+                && t.identifier().equals(schema);
     }
 
     private static boolean isDot(Token t) {

@@ -28,6 +28,19 @@ public record Token(TokenType type, String text, int offset, int line, int colum
         return type == TokenType.WORD && Ascii.equalsIgnoreCase(text, keyword);
     }
 
+    /**
+     * The name this token stands for, as PostgreSQL stores it: a double-quoted identifier without its quotes (a doubled
+     * quote inside becomes one), a {@code U&"..."} identifier as written, anything else lower-cased in ASCII only, as
+     * the server folds unquoted names (no locale, no Unicode case mapping).
+     */
+    public String identifier() {
+        if (type == TokenType.QUOTED_IDENTIFIER) {
+            return text.length() >= 2 && text.charAt(0) == '"'
+                    ? text.substring(1, text.length() - 1).replace("\"\"", "\"") : text;
+        }
+        return Ascii.toLowerCase(text);
+    }
+
     /** The end offset (exclusive) of this token in the lexer's input. */
     int endOffset() {
         return offset + text.length();
