@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  */
 public record PostgresUrl(String jdbcUrl, String user, String password) {
 
-    /** Compiled when first needed: a start with a JDBC URL never needs them. */
+    /** Compiled when first needed: a URL with nothing to redact never needs them. */
     private static final class Patterns {
         static final Pattern PASSWORD_PARAM = Pattern.compile("(?i)([?&;]password=)[^&;]*");
         static final Pattern USERINFO = Pattern.compile("(?i)([a-z][a-z0-9+.-]*://[^:/@?#\\s]*:)[^@/?#\\s]*@");
@@ -47,6 +47,11 @@ public record PostgresUrl(String jdbcUrl, String user, String password) {
     public static String redact(String url) {
         if (url == null) {
             return null;
+        }
+        if (url.indexOf('@') < 0 && !url.toLowerCase(Locale.ROOT).contains("password=")) {
+            // neither pattern can match (one needs an '@', the other "password=", ASCII case-insensitively): the
+            // usual case, decided without compiling the patterns, which costs a pooled call more than all the rest
+            return url;
         }
         String out = Patterns.PASSWORD_PARAM.matcher(url).replaceAll("$1***");
         return Patterns.USERINFO.matcher(out).replaceAll("$1***@");

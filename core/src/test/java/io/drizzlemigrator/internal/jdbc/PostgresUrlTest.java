@@ -45,6 +45,20 @@ class PostgresUrlTest {
     }
 
     @Test
+    void redactsInEveryCaseAndLeavesAUrlWithoutCredentialsAsItIs() {
+        // a URL with neither '@' nor "password=" is returned without running the patterns: the cases at the edge
+        assertThat(PostgresUrl.redact("jdbc:postgresql://h/db?PassWord=hunter2")).isEqualTo(
+                "jdbc:postgresql://h/db?PassWord=***");
+        assertThat(PostgresUrl.redact("jdbc:postgresql://h/db;PASSWORD=hunter2")).isEqualTo(
+                "jdbc:postgresql://h/db;PASSWORD=***");
+        assertThat(PostgresUrl.redact("POSTGRES://u:hunter2@h/db")).isEqualTo("POSTGRES://u:***@h/db");
+        assertThat(PostgresUrl.redact("jdbc:postgresql://h:5432/db?sslmode=require&passwordless=1")).isEqualTo(
+                "jdbc:postgresql://h:5432/db?sslmode=require&passwordless=1");
+        String plain = "jdbc:postgresql://h:5432/db?sslmode=require";
+        assertThat(PostgresUrl.redact(plain)).isSameAs(plain);
+    }
+
+    @Test
     void refusesOtherSchemesWithoutEchoingThePassword() {
         assertThatThrownBy(() -> PostgresUrl.parse("mysql://u:hunter2@h/db"))
                 .isInstanceOf(ConfigurationException.class)
