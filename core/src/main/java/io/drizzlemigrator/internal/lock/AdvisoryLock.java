@@ -2,6 +2,7 @@ package io.drizzlemigrator.internal.lock;
 
 import io.drizzlemigrator.ConfigurationException;
 import io.drizzlemigrator.LockTimeoutException;
+import io.drizzlemigrator.MigratorDefaults;
 import io.drizzlemigrator.Setting;
 import io.drizzlemigrator.internal.digest.Sha256;
 import java.nio.charset.StandardCharsets;
@@ -35,13 +36,34 @@ public final class AdvisoryLock {
         this.key = key;
     }
 
+    /** The last key derived, with its schema and table: a service derives the same one on every call. */
+    private record Derived(String schema, String table, long key) {
+    }
+
+    private static volatile Derived lastDerived;
+
+    /**
+     * The derived key of drizzle's own table, {@code drizzle.__drizzle_migrations} (what nearly every service uses),
+     * written out: a start then computes no digest before it connects (AdvisoryLockKeyTest checks it is the
+     * derivation's).
+     */
+    static final long DEFAULT_TABLE_KEY = 0x745e436842d08aedL;
+
     /** The key used for schema and table when none is configured: stable across versions and processes. */
     public static long deriveKey(String schema, String table) {
+        if (MigratorDefaults.SCHEMA.equals(schema) && MigratorDefaults.TABLE.equals(table)) {
+            return DEFAULT_TABLE_KEY;
+        }
+        Derived last = lastDerived;
+        if (last != null && last.schema.equals(schema) && last.table.equals(table)) {
+            return last.key;
+        }
         byte[] d = new Sha256().digest(("drizzle-migrator:" + schema + "." + table).getBytes(StandardCharsets.UTF_8));
         long k = 0;
         for (int i = 0; i < 8; i++) {
             k = (k << 8) | (d[i] & 0xff);
         }
+        lastDerived = new Derived(schema, table, k);
         return k;
     }
 
