@@ -188,6 +188,25 @@ class FanOutTest {
     }
 
     @Test
+    void aLintSummaryEveryTargetWouldLogAlikeIsLoggedOnceAndKeptInEachResult() {
+        Path folder = TestFolder.in(dir.resolve("linted"))
+                .migration("0000_users", "CREATE TABLE \"public\".\"users\" (\"id\" serial PRIMARY KEY, \"email\" text);")
+                .migration("0001_drop", "ALTER TABLE \"public\".\"users\" DROP COLUMN \"email\";")
+                .write();
+        List<FanOutTarget> targets = schemas(3);
+
+        FanOutResult[] result = new FanOutResult[1];
+        String log = LogCapture.during(() -> result[0] = FanOut.configure(base(folder)).targets(targets)
+                .parallelism(2).run());
+
+        assertThat(result[0].targets()).hasSize(3).allSatisfy(r -> assertThat(r.outcome())
+                .isEqualTo(TargetOutcome.APPLIED));
+        assertThat(log.lines().filter(l -> l.contains("WARN") && l.contains("lint: ")))
+                .as("the summary at WARN, once for the fan-out").hasSize(1);
+        assertThat(log).contains("Target tenant_1: applied 2 migrations (", "Target tenant_3: applied 2 migrations (");
+    }
+
+    @Test
     void aStatusCheckReadsEveryTargetAndAppliesNothing() {
         Path folder = tenantFolder();
         List<FanOutTarget> targets = schemas(3);

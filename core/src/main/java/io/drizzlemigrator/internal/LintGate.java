@@ -2,6 +2,7 @@ package io.drizzlemigrator.internal;
 
 import io.drizzlemigrator.LintMode;
 import io.drizzlemigrator.StatusReport;
+import io.drizzlemigrator.internal.fanout.RepeatedLines;
 import io.drizzlemigrator.internal.lint.FolderLinter;
 import io.drizzlemigrator.internal.source.LoadedFolder;
 import io.drizzlemigrator.lint.LintConfig;
@@ -74,7 +75,11 @@ final class LintGate {
             throw new LintFailedException(report, before);
         }
         String summary = summary(report, toRun.size());
-        Log.LOG.warn(summary);
+        if (RepeatedLines.first(summary)) {
+            Log.LOG.warn(summary);
+        } else {
+            Log.LOG.debug("{} (as for an earlier target of this fan-out)", summary);
+        }
         warnings.add(summary);
     }
 

@@ -16,6 +16,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -50,6 +52,8 @@ public final class FanOutRun {
     private final Function<FanOutTarget, Done> migrate;
 
     private final AtomicBoolean stop = new AtomicBoolean();
+    /** Lines every target would log alike, logged for the first only (see {@link RepeatedLines}). */
+    private final Set<String> repeatedLines = ConcurrentHashMap.newKeySet();
     private final AtomicInteger running = new AtomicInteger();
     private final Map<TargetOutcome, AtomicInteger> finished = new EnumMap<>(TargetOutcome.class);
 
@@ -157,6 +161,7 @@ public final class FanOutRun {
         }
         long start = System.nanoTime();
         TargetResult result;
+        RepeatedLines.bind(repeatedLines);
         try {
             Done d = migrate.apply(target);
             result = new TargetResult(target, d.outcome(), d.applied(), since(start),
@@ -173,6 +178,7 @@ public final class FanOutRun {
             result = new TargetResult(target, TargetOutcome.FAILED, 0, since(start), ExitCode.of(e),
                     Optional.of(String.valueOf(e.getMessage())), Optional.empty(), 0, Optional.of(summary(e)));
         } finally {
+            RepeatedLines.unbind();
             running.decrementAndGet();
         }
         if (!succeeded(result) && failFast) {
