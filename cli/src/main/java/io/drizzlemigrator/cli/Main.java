@@ -15,6 +15,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
@@ -44,18 +45,35 @@ public final class Main {
      */
     public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
         CliContext context = new CliContext(out, err, Map.copyOf(env), Redactor.of(args, env));
-        return commandLine(context).execute(args);
+        return commandLine(context, args).execute(args);
     }
 
+    /** The command line with every subcommand, as {@code --help} and the tests see it. */
     static CommandLine commandLine(CliContext context) {
+        return commandLine(context, new String[] {"--help"});
+    }
+
+    /**
+     * The command line for {@code args}. Building a subcommand's model is most of the command line's own start-up
+     * (picocli reflects over every option of it): when the first argument names a subcommand, only that one is built,
+     * and the property names and exit codes that only help shows are added only when help is asked for. Anything else
+     * (no command, a mistyped one, the root's help) gets every subcommand, for the usage and the suggestions.
+     */
+    static CommandLine commandLine(CliContext context, String[] args) {
+        String only = args.length > 0 ? args[0] : "";
+        boolean help = asksForHelp(args);
         CommandLine cli = new CommandLine(new RootCommand());
-        for (MigratorCommand command : List.of(new MigrateCommand(context), new FanOutCommand(context),
-                new StatusCommand(context), new ValidateCommand(context), new PlanCommand(context),
-                new VerifyCommand(context))) {
-            cli.addSubcommand(command);
+        boolean known = false;
+        for (String name : COMMANDS) {
+            if (name.equals(only)) {
+                known = true;
+            }
         }
-        cli.addSubcommand(new LintCommand(context));
-        cli.addSubcommand(new PrepareCommand(context));
+        for (String name : COMMANDS) {
+            if (!known || name.equals(only)) {
+                cli.addSubcommand(command(name, context));
+            }
+        }
         // registered after the subcommands: picocli applies these settings to the subcommands present
         cli.registerConverter(Duration.class, new DurationConverter());
         cli.registerConverter(OutOfOrderPolicy.class, new EnumConverter<>(OutOfOrderPolicy.class));
@@ -64,22 +82,81 @@ public final class Main {
         cli.registerConverter(TransactionMode.class, new EnumConverter<>(TransactionMode.class));
         cli.setOut(new PrintWriter(context.out(), true));
         cli.setErr(new PrintWriter(context.err(), true));
-        cli.setParameterExceptionHandler((error, args) -> usageError(context, error, args));
-        cli.setExecutionExceptionHandler((error, commandLine, parseResult) -> {
+        Handlers handlers = new Handlers(context);
+        cli.setParameterExceptionHandler(handlers);
+        cli.setExecutionExceptionHandler(handlers);
+        if (help || !known) {
+            cli.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n")
+                    .exitCodeList(ExitCodes.descriptions(cli.getCommandName()));
+            for (CommandLine sub : cli.getSubcommands().values()) {
+                sub.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n")
+                        .exitCodeList(ExitCodes.descriptions(sub.getCommandName()));
+                nameTheSettings(sub.getCommandSpec());
+            }
+        }
+        return cli;
+    }
+
+    /** The subcommands, in the order help lists them. */
+    private static final String[] COMMANDS = {"migrate", "fanout", "status", "validate", "plan", "verify", "lint",
+        "prepare"};
+
+    private static Object command(String name, CliContext context) {
+        switch (name) {
+            case "migrate":
+                return new MigrateCommand(context);
+            case "fanout":
+                return new FanOutCommand(context);
+            case "status":
+                return new StatusCommand(context);
+            case "validate":
+                return new ValidateCommand(context);
+            case "plan":
+                return new PlanCommand(context);
+            case "verify":
+                return new VerifyCommand(context);
+            case "lint":
+                return new LintCommand(context);
+            case "prepare":
+                return new PrepareCommand(context);
+            default:
+                throw new IllegalArgumentException(name);
+        }
+    }
+
+    /** Whether the arguments ask for help or the version anywhere (picocli's standard options). */
+    private static boolean asksForHelp(String[] args) {
+        for (String a : args) {
+            if (a.equals("-h") || a.equals("--help") || a.equals("-V") || a.equals("--version")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** What picocli calls on a usage error and on an exception a command did not handle (a class: no lambda on start). */
+    private static final class Handlers implements CommandLine.IParameterExceptionHandler,
+            CommandLine.IExecutionExceptionHandler {
+
+        private final CliContext context;
+
+        Handlers(CliContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public int handleParseException(ParameterException error, String[] args) {
+            return usageError(context, error, args);
+        }
+
+        @Override
+        public int handleExecutionException(Exception error, CommandLine commandLine, ParseResult parseResult) {
             // the commands handle their own failures: this is a bug in the command line itself
             context.error(Errors.message(error));
             context.err().print(context.redactor().redact(Errors.stackTrace(error)));
             context.err().flush();
             return ExitCodes.of(error, commandLine.getCommandName());
-        });
-        cli.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n")
-                .exitCodeList(ExitCodes.descriptions(cli.getCommandName()));
-        for (CommandLine sub : cli.getSubcommands().values()) {
-            sub.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n")
-                    .exitCodeList(ExitCodes.descriptions(sub.getCommandName()));
-            nameTheSettings(sub.getCommandSpec());
         }
-        return cli;
     }
 
     /**
