@@ -162,13 +162,13 @@ public final class Engine {
     private MigrateResult upToDateWithoutLock(Session session, FolderReadAhead read, long start) throws SQLException {
         Connection c = session.connection;
         session.activity = reading();
-        HistoryTable.Shape shape = history.shape(c);
-        if (!shape.exists()) {
-            return null; // created under the lock
-        }
         // Read while the folder is still being read. Whether a runner holds the lock is asked after the rows are
         // read (same round trip): one that held it then either still holds it or has flushed.
-        HistoryTable.RowsThen rows = history.readThen(c, shape, lock.heldQuery());
+        HistoryTable.Snapshot snapshot = history.snapshot(c, session.target, lock.heldQuery());
+        if (!snapshot.shape().exists()) {
+            return null; // created under the lock
+        }
+        HistoryTable.RowsThen rows = snapshot.rows();
         LoadedFolder folder = read.join();
         Plan plan = plan(folder, rows.rows());
         if (!plan.toApply(config.outOfOrder() == OutOfOrderPolicy.APPLY).isEmpty()) {

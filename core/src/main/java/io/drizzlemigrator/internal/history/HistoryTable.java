@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * drizzle's bookkeeping table, {@code "drizzle"."__drizzle_migrations"} by default: created with drizzle's DDL,
@@ -40,28 +41,99 @@ public final class HistoryTable {
 
     /** The table's columns as found in the database; {@link Shape#ABSENT} when it does not exist. */
     public Shape shape(Connection connection) throws SQLException {
-        // pg_attribute rather than information_schema: this runs on every start, and the view is slow; the table is
-        // found by to_regclass (an index lookup, null when absent) and named by a literal (validated plain names:
-        // nothing to escape), as for the lock, to keep the first start light
-        try (Statement s = connection.createStatement()) {
-            boolean any = false;
-            boolean name = false;
-            boolean appliedAt = false;
-            try (ResultSet rs = s.executeQuery("select a.attname from pg_attribute a where a.attrelid = to_regclass("
-                    + literal(qualified) + ") and a.attnum > 0 and not a.attisdropped and (select c.relkind from"
-                    + " pg_class c where c.oid = a.attrelid) in ('r', 'p')")) {
-                while (rs.next()) {
-                    any = true;
-                    String column = rs.getString(1);
-                    name |= "name".equals(column);
-                    appliedAt |= "applied_at".equals(column);
-                }
-            }
-            if (!any) {
-                return Shape.ABSENT;
-            }
-            return new Shape(true, name, appliedAt);
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(shapeSql())) {
+            return shapeOf(rs);
         }
+    }
+
+    /**
+     * The columns' query: pg_attribute rather than information_schema (this runs on every start, and the view is
+     * slow); the table is found by to_regclass (an index lookup, null when absent) and named by a literal (validated
+     * plain names: nothing to escape), as for the lock, to keep the first start light.
+     */
+    private String shapeSql() {
+        return "select a.attname from pg_attribute a where a.attrelid = to_regclass(" + literal(qualified)
+                + ") and a.attnum > 0 and not a.attisdropped and (select c.relkind from pg_class c where c.oid ="
+                + " a.attrelid) in ('r', 'p')";
+    }
+
+    private static Shape shapeOf(ResultSet rs) throws SQLException {
+        boolean any = false;
+        boolean name = false;
+        boolean appliedAt = false;
+        while (rs.next()) {
+            any = true;
+            String column = rs.getString(1);
+            name |= "name".equals(column);
+            appliedAt |= "applied_at".equals(column);
+        }
+        return any ? new Shape(true, name, appliedAt) : Shape.ABSENT;
+    }
+
+    /**
+     * The shape this JVM last found the table in, per database and table: {@link #snapshot}'s guess. A few hundred
+     * bytes per database; a process that reaches ever new ones drops them all past {@link #MAX_SHAPES}.
+     */
+    private static final ConcurrentHashMap<String, Shape> LAST_SHAPES = new ConcurrentHashMap<>();
+    static final int MAX_SHAPES = 10_000;
+
+    /**
+     * The table's shape and, when it exists, its rows followed by the answer of {@code booleanQuery} (as of after the
+     * rows were read). In one round trip when the table has the shape this JVM last found it in on {@code target}
+     * (a service's every call after its first): the shape is read in that same round trip, so a guess that no
+     * longer holds costs a second read, never a wrong one; else in two, as {@link #shape} then {@link #readThen}.
+     *
+     * @param target the database, as the run names it (no credentials): the guess is kept per database
+     */
+    public Snapshot snapshot(Connection connection, String target, String booleanQuery) throws SQLException {
+        String key = target + '\n' + qualified;
+        Shape guess = LAST_SHAPES.get(key);
+        if (guess != null) {
+            Snapshot read = readGuessing(connection, guess, booleanQuery);
+            if (read != null) {
+                return read;
+            }
+        }
+        Shape shape = shape(connection);
+        if (LAST_SHAPES.size() >= MAX_SHAPES) {
+            LAST_SHAPES.clear();
+        }
+        if (shape.exists()) {
+            LAST_SHAPES.put(key, shape);
+            return new Snapshot(shape, readThen(connection, shape, booleanQuery));
+        }
+        LAST_SHAPES.remove(key);
+        return new Snapshot(shape, null);
+    }
+
+    /** The snapshot in one round trip, or null when the table no longer has the {@code guess}ed shape. */
+    private Snapshot readGuessing(Connection connection, Shape guess, String booleanQuery) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute(shapeSql() + ";\n" + selectRows(guess) + ";\n" + booleanQuery);
+            Shape shape;
+            try (ResultSet rs = s.getResultSet()) {
+                shape = shapeOf(rs);
+            }
+            // compared field by field: a record's equals() is bootstrapped on first use, a cost on a cold call
+            boolean same = shape.exists() == guess.exists() && shape.hasName() == guess.hasName()
+                    && shape.hasAppliedAt() == guess.hasAppliedAt();
+            if (!same || !s.getMoreResults()) {
+                return null; // a column was added since (drizzle 1.0's): read again with the shape found
+            }
+            RowsThen read = rowsThen(s, guess, booleanQuery);
+            return new Snapshot(shape, read);
+        } catch (SQLException e) {
+            // the table or a column guessed is gone (dropped by hand): the server refused the rows' select, and
+            // with it the batch; read it as on a first call
+            if ("42P01".equals(e.getSQLState()) || "42703".equals(e.getSQLState())) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    /** The table's shape, and its rows then a query's answer when it exists (null when it does not). */
+    public record Snapshot(Shape shape, RowsThen rows) {
     }
 
     /**
@@ -167,17 +239,22 @@ public final class HistoryTable {
         }
         try (Statement s = connection.createStatement()) {
             s.execute(selectRows(shape) + ";\n" + booleanQuery);
-            List<HistoryRow> rows;
-            try (ResultSet rs = s.getResultSet()) {
-                rows = rows(rs, shape);
-            }
-            if (!s.getMoreResults()) {
-                throw new SQLException("no answer to " + booleanQuery);
-            }
-            try (ResultSet rs = s.getResultSet()) {
-                rs.next();
-                return new RowsThen(rows, rs.getBoolean(1));
-            }
+            return rowsThen(s, shape, booleanQuery);
+        }
+    }
+
+    /** Reads the rows (the statement's current result) and the answer after them. */
+    private static RowsThen rowsThen(Statement s, Shape shape, String booleanQuery) throws SQLException {
+        List<HistoryRow> rows;
+        try (ResultSet rs = s.getResultSet()) {
+            rows = rows(rs, shape);
+        }
+        if (!s.getMoreResults()) {
+            throw new SQLException("no answer to " + booleanQuery);
+        }
+        try (ResultSet rs = s.getResultSet()) {
+            rs.next();
+            return new RowsThen(rows, rs.getBoolean(1));
         }
     }
 
