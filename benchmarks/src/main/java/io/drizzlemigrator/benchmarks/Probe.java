@@ -113,8 +113,11 @@ public final class Probe {
         pool.setPassword(password);
         pool.setMaximumPoolSize(1);
         try (HikariDataSource dataSource = new HikariDataSource(pool)) {
-            try (Connection open = dataSource.getConnection()) {
-                open.isValid(5); // the pool's connection is open before the clock starts
+            // the pool's connection is open, and has run a statement, before the clock starts: a running service's
+            // pool has (HikariCP loads its statement and result set proxies on the first one)
+            try (Connection open = dataSource.getConnection(); Statement st = open.createStatement();
+                    ResultSet rs = st.executeQuery("select 1")) {
+                rs.next();
             }
             DrizzleMigrator pooled = DrizzleMigrator.configure().dataSource(dataSource)
                     .location("filesystem:" + folder).load();

@@ -57,7 +57,7 @@ record SpringApp(Path dir, String mainClass) {
 
     /**
      * Spring Boot's Flyway integration and the Flyway that Boot manages, as a class path: resolved once per run by
-     * Maven from {@code benchmarks/boot-flyway/pom.xml} (offline, from the local repository).
+     * Maven from {@code benchmarks/boot-flyway/pom.xml} (offline from the local repository, else online once).
      */
     static String bootFlywayClasspath(ProcessRunner runner, Path work) throws IOException {
         Path file = work.resolve("boot-flyway.classpath");
@@ -67,8 +67,13 @@ record SpringApp(Path dir, String mainClass) {
             ProcessRunner.Outcome o = runner.run(List.of("mvn", "-o", "-q", "-B", "-f", pom.toString(),
                     "dependency:build-classpath", "-Dmdep.outputFile=" + file), Map.of(), null);
             if (!o.ok() || !Files.isRegularFile(file)) {
-                throw new IOException("Maven could not resolve " + pom + " offline (see the run log): run once"
-                        + " online: mvn -f " + pom + " dependency:build-classpath");
+                // a fresh machine's local repository lacks them: the same resolution online, once
+                o = runner.run(List.of("mvn", "-q", "-B", "-f", pom.toString(), "dependency:build-classpath",
+                        "-Dmdep.outputFile=" + file), Map.of(), null);
+            }
+            if (!o.ok() || !Files.isRegularFile(file)) {
+                throw new IOException("Maven could not resolve " + pom + " (see the run log): check that Maven"
+                        + " reaches its repository, then run: mvn -f " + pom + " dependency:build-classpath");
             }
         }
         return Files.readString(file).trim();
