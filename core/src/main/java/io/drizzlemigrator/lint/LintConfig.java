@@ -35,7 +35,10 @@ public final class LintConfig {
     /** The per-project configuration file the linter reads from the migration folder, when present. */
     public static final String FILE_NAME = "drizzle-lint.json";
 
-    private static final JsonFactory JSON = JsonFactory.builder().build();
+    /** Built when a configuration file is read: the defaults, which a start with pending migrations lints with, load no Jackson. */
+    private static final class Json {
+        static final JsonFactory FACTORY = JsonFactory.builder().build();
+    }
     private static final LintConfig DEFAULTS = new LintConfig(Map.of());
     private static final String OFF = "off";
 
@@ -97,7 +100,7 @@ public final class LintConfig {
     public static LintConfig fromJson(InputStream in, String source) {
         Objects.requireNonNull(in, "in");
         Objects.requireNonNull(source, "source");
-        try (JsonParser p = JSON.createParser(in)) {
+        try (JsonParser p = Json.FACTORY.createParser(in)) {
             return read(p, source);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
