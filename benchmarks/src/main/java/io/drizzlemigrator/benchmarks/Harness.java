@@ -31,8 +31,6 @@ final class Harness {
     static final String DM = "drizzle-migrator";
     /** drizzle-migrator with the in-JVM hash memo off: every call reads and hashes every file, as drizzle's does. */
     static final String DM_MEMO_OFF = "drizzle-migrator-memo-off";
-    /** drizzle-migrator parsing the journal with Jackson instead of PlainJournal (issue 22). */
-    static final String DM_JACKSON_JOURNAL = "drizzle-migrator-jackson-journal";
     /** {@code java -jar cli/target/drizzle-migrator.jar migrate}, whole process. */
     static final String CLI = "cli";
     /** A JVM that connects, runs {@code select 1} and exits: the floor of a whole Java process. */
@@ -93,8 +91,7 @@ final class Harness {
 
     /** The tools measured at a no-op start. */
     static List<String> noopTools(Dataset d) {
-        return d.generated() ? List.of(DM, JDBC, FLYWAY, DRIZZLE_ORM, DM_MEMO_OFF, DRIZZLE_KIT, CLI,
-                DM_JACKSON_JOURNAL, JDBC_PROCESS)
+        return d.generated() ? List.of(DM, JDBC, FLYWAY, DRIZZLE_ORM, DM_MEMO_OFF, DRIZZLE_KIT, CLI, JDBC_PROCESS)
                 : List.of(DM, JDBC, DRIZZLE_ORM, DM_MEMO_OFF, DRIZZLE_KIT);
     }
 
@@ -292,12 +289,8 @@ final class Harness {
         String id = d.id();
         ProcessRunner.Outcome o;
         switch (tool) {
-            case DM, DM_MEMO_OFF, DM_JACKSON_JOURNAL -> {
-                o = probe(Probe.DM_MODE + switch (tool) {
-                    case DM_MEMO_OFF -> ":memo-off";
-                    case DM_JACKSON_JOURNAL -> ":jackson-journal";
-                    default -> "";
-                }, db, d.drizzleFolder());
+            case DM, DM_MEMO_OFF -> {
+                o = probe(Probe.DM_MODE + (tool.equals(DM_MEMO_OFF) ? ":memo-off" : ""), db, d.drizzleFolder());
                 if (check(NOOP, id, tool, o, "applied_first", 0)) {
                     results.add(NOOP, id, tool, "cold_ms", "ms", o.result().get("first_ms"));
                     results.add(NOOP, id, tool, "warm_ms", "ms", o.result().get("second_ms"));

@@ -3,7 +3,6 @@ package io.drizzlemigrator.benchmarks;
 import static io.drizzlemigrator.benchmarks.Harness.APPLY;
 import static io.drizzlemigrator.benchmarks.Harness.CLI;
 import static io.drizzlemigrator.benchmarks.Harness.DM;
-import static io.drizzlemigrator.benchmarks.Harness.DM_JACKSON_JOURNAL;
 import static io.drizzlemigrator.benchmarks.Harness.DM_MEMO_OFF;
 import static io.drizzlemigrator.benchmarks.Harness.DRIZZLE_KIT;
 import static io.drizzlemigrator.benchmarks.Harness.DRIZZLE_ORM;
@@ -78,7 +77,6 @@ final class MarkdownReport {
             applyTables(d);
         }
         corporaTable();
-        handWritten(generated);
         scaling(generated);
         memory(generated);
         spring(generated);
@@ -226,41 +224,6 @@ final class MarkdownReport {
         line("");
     }
 
-    /**
-     * Issue 22's rule for core's hand-written journal reader, measured: the cold no-op with every journal parsed by
-     * Jackson's streaming parser instead, alternating with core as built in the same run.
-     */
-    private void handWritten(List<Dataset> generated) {
-        List<Dataset> measured = generated.stream().filter(d -> r.get(NOOP, d.id(), DM_JACKSON_JOURNAL, "cold_ms")
-                .isPresent()).toList();
-        if (measured.isEmpty()) {
-            return;
-        }
-        line("### Core's hand-written journal reader against Jackson (no-op cold, in-process)");
-        line("");
-        line("A hand-written piece stays only if it wins at least 5% of the no-op cold figure: win = median with"
-                + " Jackson's streaming parser for every journal − median with core's `PlainJournal`, as a share of"
-                + " the latter. (Core's hand-written SHA-256 was measured the same way, won less than 5%, and was"
-                + " replaced by the JDK's `MessageDigest`.)");
-        line("");
-        line("| folder | core as built | Jackson for every journal | win of PlainJournal |");
-        line("|---|---:|---:|---:|");
-        for (Dataset d : measured) {
-            Optional<Stats> base = stats(NOOP, d.id(), DM, "cold_ms");
-            Optional<Stats> jackson = stats(NOOP, d.id(), DM_JACKSON_JOURNAL, "cold_ms");
-            line("| " + d.id() + " | " + base.map(MarkdownReport::withRange).orElse("–") + " | "
-                    + jackson.map(MarkdownReport::withRange).orElse("–") + " | " + win(base, jackson) + " |");
-        }
-        line("");
-    }
-
-    private static String win(Optional<Stats> base, Optional<Stats> library) {
-        if (base.isEmpty() || library.isEmpty()) {
-            return "";
-        }
-        double win = library.get().median() - base.get().median();
-        return ms(win) + " (" + String.format(Locale.ROOT, "%+.1f%%", 100 * win / base.get().median()) + ")";
-    }
 
     private void scaling(List<Dataset> generated) {
         if (generated.size() < 2) {

@@ -35,8 +35,7 @@ public final class Probe {
     static final String BREAKPOINT = "--> statement-breakpoint";
 
     /**
-     * drizzle-migrator's mode; {@code drizzle-migrator:memo-off} switches the hash memo off for the whole process,
-     * {@code :jackson-journal} parses the journal with Jackson instead of core's PlainJournal.
+     * drizzle-migrator's mode; {@code drizzle-migrator:memo-off} switches the hash memo off for the whole process.
      */
     static final String DM_MODE = "drizzle-migrator";
 
@@ -64,9 +63,8 @@ public final class Probe {
         if (mode.startsWith(DM_MODE)) {
             // every variant turns every switch before the clock starts, so that all pay the same for it
             String variant = mode.substring(DM_MODE.length());
-            BenchmarkAccess.jacksonJournal(variant.equals(":jackson-journal"));
             BenchmarkAccess.hashMemo(!variant.equals(":memo-off"));
-            if (!List.of("", ":jackson-journal", ":memo-off").contains(variant)) {
+            if (!List.of("", ":memo-off").contains(variant)) {
                 System.err.println("unknown variant " + mode);
                 System.exit(2);
             }

@@ -43,7 +43,6 @@ class QuickRunIT {
             if (generated) {
                 expected.add(Figure.key(Harness.NOOP, dataset, Harness.CLI, "process_ms"));
                 expected.add(Figure.key(Harness.NOOP, dataset, Harness.JDBC_PROCESS, "process_ms"));
-                expected.add(Figure.key(Harness.NOOP, dataset, Harness.DM_JACKSON_JOURNAL, "cold_ms"));
                 expected.add(Figure.key(Harness.APPLY, dataset, Harness.FLYWAY, "ms"));
                 expected.add(Figure.key(Harness.APPLY, dataset, Harness.FLYWAY, "load_ms"));
                 expected.add(Figure.key(Harness.APPLY, dataset, Harness.FLYWAY_GROUP, "ms"));

@@ -49,12 +49,4 @@ public final class BenchmarkAccess {
     public static void hashMemo(boolean on) {
         BenchmarkSwitches.hashMemo(on);
     }
-
-    /**
-     * Chooses how a folder read parses the journal: {@code PlainJournal} (Jackson only for what it declines), as
-     * built, or Jackson's streaming parser for every journal, to measure what the hand-written reader wins.
-     */
-    public static void jacksonJournal(boolean on) {
-        BenchmarkSwitches.jacksonJournal(on);
-    }
 }

@@ -13,9 +13,4 @@ public final class BenchmarkSwitches {
     public static void hashMemo(boolean on) {
         HashMemo.enabled = on;
     }
-
-    /** Parse every journal with Jackson's streaming parser, never with {@code PlainJournal}. */
-    public static void jacksonJournal(boolean on) {
-        JournalParser.jacksonOnly = on;
-    }
 }

@@ -38,13 +38,10 @@ final class JournalParser {
         static final Logger LOG = LoggerFactory.getLogger(MigrationFolderReader.class);
     }
 
-    /** Created on first use: a journal that {@link PlainJournal} reads never loads Jackson. */
+    /** Created on first use: a classpath folder of the 1.0 layout has no journal. */
     private static final class Json {
         static final JsonFactory FACTORY = JsonFactory.builder().build();
     }
-
-    /** Set only through {@code BenchmarkAccess}: skip PlainJournal (issue 22's measurement). */
-    static volatile boolean jacksonOnly;
 
     private final String where;
     private final JsonParser parser;
@@ -69,15 +66,14 @@ final class JournalParser {
      */
     static List<JournalEntry> parse(byte[] json, String where) {
         Header header = new Header();
-        List<JournalEntry> plain = jacksonOnly ? null : PlainJournal.tryParse(json, header);
-        List<JournalEntry> entries = plain != null ? plain : WithJackson.parse(json, where, header);
+        List<JournalEntry> entries = WithJackson.parse(json, where, header);
         header.check(where);
         checkEntries(entries, where);
         return entries;
     }
 
     /**
-     * What a journal says about itself besides its entries, as the reader that read it found it: read as drizzle reads
+     * What a journal says about itself besides its entries, as the parser found it: read as drizzle reads
      * it, but worth a warning when drizzle-kit would not have written it so.
      */
     static final class Header {
@@ -112,7 +108,7 @@ final class JournalParser {
     }
 
     /**
-     * What either reader accepts but drizzle-kit never writes: a negative {@code when} is refused (it is not a time,
+     * What the parser accepts but drizzle-kit never writes: a negative {@code when} is refused (it is not a time,
      * and created_at would sort the migration before every other); a repeated {@code idx} is only a warning (the
      * migrations still apply in the journal's order, as drizzle applies them).
      */
@@ -135,14 +131,9 @@ final class JournalParser {
         }
     }
 
-    /** {@link #parse}, always with Jackson: the reference for {@link PlainJournal}, and every error message. */
-    static List<JournalEntry> parseWithJackson(byte[] json, String where) {
-        return WithJackson.parse(json, where, new Header());
-    }
-
     /**
      * Apart from {@link JournalParser} because its exception handlers name Jackson's exceptions, which the JVM loads
-     * when it verifies the class that holds them: a journal that {@link PlainJournal} reads never loads Jackson.
+     * when it verifies the class that holds them: a folder without a journal (the 1.0 layout) never loads them.
      */
     private static final class WithJackson {
 
